@@ -1,0 +1,55 @@
+# Service Training: `make help` lists the targets.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1:8000
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help run demo install install-dev test lint format check e2e messages
+
+help:  ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed  ## Create .venv with the pinned runtime dependencies
+
+install-dev: $(VENV)/.installed-dev  ## Add the pinned test and lint dependencies
+
+demo: install  ## Migrate and load the demo content (idempotent)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+
+run: demo  ## Run the product with demo content at http://127.0.0.1:8000
+	$(PY) manage.py runserver $(HOST)
+
+lint: install-dev  ## ruff check and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install-dev  ## Format and fix with ruff
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+check: install-dev  ## Django system checks and missing migrations
+	DJANGO_SETTINGS_MODULE=training.settings.test $(PY) manage.py check
+	DJANGO_SETTINGS_MODULE=training.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+test: lint check  ## Lint, checks and the whole test suite (DATABASE_URL picks the database)
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+e2e: install-dev  ## Only the real-browser tests
+	$(VENV)/bin/pytest tests/e2e $(PYTEST_ARGS)
+
+messages: install-dev  ## Refresh the .po files of the four languages
+	$(PY) manage.py makemessages --all --ignore='.venv/*' --ignore='staticfiles/*'

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PolicyContentConfig(AppConfig):
+    name = "policy_content"
+    verbose_name = _("Policies")

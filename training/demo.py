@@ -1,0 +1,91 @@
+"""Demo people and teams, made the same way every time (seed_demo is idempotent)."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from .choices import Role
+from .models import Team, User
+
+DEMO_PASSWORD = "training-demo"
+
+
+@dataclass(frozen=True)
+class DemoPerson:
+    email: str
+    name: str
+    team: str
+    job_title: str
+    days_since_start: int
+    language: str
+    roles: tuple[str, ...] = (Role.EMPLOYEE,)
+    manages: tuple[str, ...] = ()
+    superuser: bool = False
+
+
+FRONT_DESK = "Front desk"
+CONTACT_CENTRE = "Contact centre"
+
+DEMO_PEOPLE = [
+    DemoPerson("admin@example.com", "Alex Admin", "", "Training administrator", 2000, "en", roles=(), superuser=True),
+    DemoPerson("editor@example.com", "Priya Editor", "", "Policy editor", 900, "en", roles=(Role.EDITOR,)),
+    DemoPerson("compliance@example.com", "Carmen Ruiz", "", "Compliance officer", 1200, "es", roles=(Role.COMPLIANCE,)),
+    DemoPerson(
+        "manager@example.com",
+        "Marta Gómez",
+        CONTACT_CENTRE,
+        "Contact-centre manager",
+        1500,
+        "es",
+        roles=(Role.MANAGER, Role.EMPLOYEE),
+        manages=(CONTACT_CENTRE,),
+    ),
+    DemoPerson(
+        "frontdesk.manager@example.com",
+        "Daniel Reed",
+        FRONT_DESK,
+        "Front-desk manager",
+        1100,
+        "en",
+        roles=(Role.MANAGER, Role.EMPLOYEE),
+        manages=(FRONT_DESK,),
+    ),
+    DemoPerson("ana@example.com", "Ana Costa", CONTACT_CENTRE, "Support agent", 700, "pt"),
+    DemoPerson("james@example.com", "James Carter", CONTACT_CENTRE, "Support agent", 400, "en"),
+    DemoPerson("sofia@example.com", "Sofía Martín", FRONT_DESK, "Receptionist", 500, "es"),
+    DemoPerson("nikos@example.com", "Nikos Georgiou", FRONT_DESK, "Receptionist", 300, "el"),
+    DemoPerson("eleni@example.com", "Eleni Papadaki", CONTACT_CENTRE, "Support agent", 3, "el"),
+    DemoPerson("tom@example.com", "Tom Baker", CONTACT_CENTRE, "Support agent", 5, "en"),
+    DemoPerson("beatriz@example.com", "Beatriz Lima", FRONT_DESK, "Receptionist", 20, "pt"),
+]
+
+
+def seed_people(*, today: datetime.date | None = None) -> list[tuple[User, bool]]:
+    """Create the demo teams and people; leave any that exist as they are."""
+    today = today or timezone.localdate()
+    teams = {name: Team.objects.get_or_create(name=name)[0] for name in (FRONT_DESK, CONTACT_CENTRE)}
+    groups = {group.name: group for group in Group.objects.filter(name__in=Role.values)}
+    people = []
+    for spec in DEMO_PEOPLE:
+        user = User.objects.filter(email=spec.email).first()
+        created = user is None
+        if created:
+            user = User(
+                email=spec.email,
+                name=spec.name,
+                team=teams.get(spec.team),
+                job_title=spec.job_title,
+                start_date=today - datetime.timedelta(days=spec.days_since_start),
+                preferred_language=spec.language,
+                is_superuser=spec.superuser,
+                is_staff=spec.superuser,
+            )
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+            user.groups.add(*[groups[role] for role in spec.roles])
+        for team_name in spec.manages:
+            teams[team_name].managers.add(user)
+        people.append((user, created))
+    return people

@@ -1,0 +1,20 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from training import demo
+
+
+class Command(BaseCommand):
+    help = "Load the demo: teams, people of every role, the policy and the quizzes. Safe to run again."
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            people = demo.seed_people()
+        created = sum(1 for _, was_created in people if was_created)
+        self.stdout.write(f"Demo people: {created} created, {len(people) - created} already there.")
+        if settings.DEBUG:
+            self.stdout.write(f"Sign in at {settings.SITE_URL}/ with any of these, password {demo.DEMO_PASSWORD!r}:")
+            for user, _ in people:
+                roles = ", ".join(user.groups.values_list("name", flat=True)) or ("admin" if user.is_superuser else "")
+                self.stdout.write(f"  {user.email:<32} {roles}")

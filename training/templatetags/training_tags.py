@@ -1,0 +1,25 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to this page in every language: the page's translation where it has one."""
+    request = context.get("request")
+    page = context.get("page")
+    current = get_language()
+    translations = {}
+    if page is not None and getattr(page, "pk", None):
+        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[translation.locale.language_code] = translation.get_url(request)
+    links = []
+    for code, name in settings.LANGUAGES:
+        url = translations.get(code)
+        if url is None and request is not None:
+            url = translate_url(request.get_full_path(), code)
+        links.append({"code": code, "name": name, "url": url, "current": code == current})
+    return {"links": links}
