@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class PolicyContentConfig(AppConfig):
     name = "policy_content"
     verbose_name = _("Policies")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

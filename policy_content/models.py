@@ -1,9 +1,71 @@
-"""Policy pages."""
+"""Policy pages, their versions and the acknowledgements people give them."""
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Page, PagePermissionTester
+from wagtail.search import index
+
+from .blocks import PolicyBodyBlock, anchor_for
+
+__all__ = [
+    "Acknowledgement",
+    "ImmutableRecordError",
+    "PolicyIndexPage",
+    "PolicyPage",
+    "PolicyVersion",
+]
+
+
+class ImmutableRecordError(Exception):
+    """Raised when code tries to change or delete evidence."""
+
+
+class ImmutableQuerySet(models.QuerySet):
+    """Bulk changes would bypass save(): refuse them too."""
+
+    def update(self, **kwargs):
+        raise ImmutableRecordError(f"{self.model._meta.verbose_name_plural} cannot be changed.")
+
+    def delete(self):
+        raise ImmutableRecordError(f"{self.model._meta.verbose_name_plural} cannot be deleted.")
+
+
+class ImmutableModel(models.Model):
+    """Created once, then never saved again nor deleted by the application."""
+
+    objects = ImmutableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ImmutableRecordError(f"A {self._meta.verbose_name} cannot be changed once recorded.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ImmutableRecordError(f"A {self._meta.verbose_name} cannot be deleted.")
+
+
+class PolicyPermissionTester(PagePermissionTester):
+    """While a policy is under an approval workflow, only its approvers publish directly."""
+
+    def can_publish(self):
+        from .workflow import may_publish_directly
+
+        return super().can_publish() and may_publish_directly(self.user, self.page)
+
+    def can_publish_subpage(self):
+        from .workflow import may_publish_directly
+
+        return super().can_publish_subpage() and may_publish_directly(self.user, self.page)
 
 
 class PolicyIndexPage(Page):
@@ -13,8 +75,190 @@ class PolicyIndexPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["training.HomePage"]
-    subpage_types = []
+    subpage_types = ["policy_content.PolicyPage"]
     max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("policy library")
+
+    def permissions_for_user(self, user):
+        return PolicyPermissionTester(user, self)
+
+    def get_context(self, request, *args, **kwargs):
+        from .acknowledgements import library_entries
+
+        context = super().get_context(request, *args, **kwargs)
+        policies = PolicyPage.objects.child_of(self).live().public().order_by("title")
+        context["entries"] = library_entries(user=request.user, policies=list(policies))
+        return context
+
+
+class PolicyPage(RoutablePageMixin, Page):
+    """One policy: sections of text and tables, published in numbered versions that people acknowledge."""
+
+    summary = models.TextField(
+        _("summary"), help_text=_("Two or three sentences: what the policy is for and who it applies to.")
+    )
+    body = StreamField(PolicyBodyBlock(), verbose_name=_("body"), help_text=_("The policy, section by section."))
+    policy_owner = models.CharField(
+        _("policy owner"),
+        max_length=150,
+        help_text=_("The role or person responsible for keeping this policy current, e.g. “Head of Customer Service”."),
+    )
+    review_due = models.DateField(
+        _("review due"),
+        null=True,
+        blank=True,
+        help_text=_("When the policy must next be reviewed. Leave as it is to use 12 months after each new version."),
+    )
+    acknowledgement_required = models.BooleanField(
+        _("acknowledgement required"),
+        default=True,
+        help_text=_("Whether readers must confirm they have read and will follow each new version."),
+    )
+    mark_as_new_version = models.BooleanField(
+        _("this is a new version"),
+        default=False,
+        help_text=_(
+            "Tick when the rules change: publishing creates a new numbered version and everyone must "
+            "acknowledge it again. Leave unticked for corrections (typos, links) that change no rule."
+        ),
+    )
+    change_summary = models.TextField(
+        _("change summary"),
+        blank=True,
+        help_text=_("Required for a new version: what changed, in words every reader understands."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("policy_owner"), FieldPanel("review_due"), FieldPanel("acknowledgement_required")],
+            heading=_("Ownership and review"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("mark_as_new_version"), FieldPanel("change_summary")],
+            heading=_("Publishing this change"),
+            help_text=_("Read before publishing or submitting for approval."),
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+    parent_page_types = ["policy_content.PolicyIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("policy")
+        verbose_name_plural = _("policies")
+
+    def clean(self):
+        super().clean()
+        if self.mark_as_new_version and not (self.change_summary or "").strip():
+            raise ValidationError({"change_summary": _("Describe what changed: a new version needs a change summary.")})
+
+    def permissions_for_user(self, user):
+        return PolicyPermissionTester(user, self)
+
+    @cached_property
+    def source_page(self) -> "PolicyPage":
+        """The policy in the default language, to which versions and acknowledgements attach."""
+        default_locale_id = Locale.get_default().pk
+        if self.locale_id == default_locale_id:
+            return self
+        source = PolicyPage.objects.filter(translation_key=self.translation_key, locale_id=default_locale_id).first()
+        return source or self
+
+    @cached_property
+    def current_version(self) -> "PolicyVersion | None":
+        """The latest version of the source policy, or None before the first publication."""
+        return PolicyVersion.objects.filter(policy_id=self.source_page.pk).order_by("-number").first()
+
+    def section_anchors(self) -> list[tuple[str, str]]:
+        """(anchor, heading) of every section, in reading order."""
+        return [
+            (child.value.get("anchor") or anchor_for(child.value.get("heading")), child.value.get("heading"))
+            for child in self.body
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        from .acknowledgements import reading_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(reading_context(page=self, request=request, form=kwargs.get("form")))
+        return context
+
+    @path("")
+    def read(self, request):
+        return self.render(request)
+
+    @path("acknowledge/", name="acknowledge")
+    def acknowledge(self, request):
+        from .views import acknowledge_policy
+
+        return acknowledge_policy(request, page=self)
+
+
+class PolicyVersion(ImmutableModel):
+    """A numbered, published state of a policy: what people acknowledge."""
+
+    policy = models.ForeignKey(PolicyPage, verbose_name=_("policy"), on_delete=models.PROTECT, related_name="versions")
+    number = models.PositiveIntegerField(_("version"))
+    revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        verbose_name=_("revision"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    published_at = models.DateTimeField(_("published at"))
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("published by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    change_summary = models.TextField(_("change summary"), blank=True)
+
+    class Meta:
+        verbose_name = _("policy version")
+        verbose_name_plural = _("policy versions")
+        ordering = ["policy", "-number"]
+        constraints = [models.UniqueConstraint(fields=["policy", "number"], name="policy_version_number_unique")]
+
+    def __str__(self):
+        return _("%(policy)s, version %(number)s") % {"policy": self.policy.title, "number": self.number}
+
+
+class Acknowledgement(ImmutableModel):
+    """A person's signed confirmation that they read and will follow one version of a policy."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        related_name="acknowledgements",
+    )
+    version = models.ForeignKey(
+        PolicyVersion,
+        verbose_name=_("policy version"),
+        on_delete=models.PROTECT,
+        related_name="acknowledgements",
+    )
+    acknowledged_at = models.DateTimeField(_("acknowledged at"), default=timezone.now)
+    language = models.CharField(_("language"), max_length=8)
+    statement = models.TextField(_("statement agreed to"))
+    typed_name = models.CharField(_("typed name"), max_length=150)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    user_agent = models.TextField(_("browser"), blank=True)
+
+    class Meta:
+        verbose_name = _("acknowledgement")
+        verbose_name_plural = _("acknowledgements")
+        ordering = ["-acknowledged_at"]
+        constraints = [models.UniqueConstraint(fields=["user", "version"], name="acknowledgement_once_per_version")]
+
+    def __str__(self):
+        return _("%(person)s acknowledged %(version)s") % {"person": self.user, "version": self.version}

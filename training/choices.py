@@ -16,3 +16,30 @@ class Language(models.TextChoices):
     ES = "es", "Español"
     PT = "pt", "Português"
     EL = "el", "Ελληνικά"
+
+
+class Audience(models.TextChoices):
+    """Who a training requirement applies to."""
+
+    EVERYONE = "everyone", _("Everyone in a team")
+    TEAMS = "teams", _("Chosen teams")
+
+
+class ItemKind(models.TextChoices):
+    POLICY = "policy", _("Policy")
+    QUIZ = "quiz", _("Quiz")
+
+
+class Status(models.TextChoices):
+    """A person's standing on one required item; the order is the order of urgency."""
+
+    OVERDUE = "overdue", _("Overdue")
+    REACKNOWLEDGE = "reacknowledge", _("Re-acknowledgement needed")
+    TODO = "todo", _("To do")
+    NO_ATTEMPTS_LEFT = "no_attempts_left", _("No attempts left")
+    DONE = "done", _("Done")
+
+
+class ReminderKind(models.TextChoices):
+    PERSON = "person", _("Reminder to a person")
+    DIGEST = "digest", _("Digest to a manager")

@@ -3,8 +3,11 @@ from wagtail.models import Site
 
 
 def site(request):
-    """Whether sign-up is open, and the top-level sections in the reader's language."""
-    context = {"SIGNUP_OPEN": bool(settings.ACCOUNT_SIGNUP_DOMAINS)}
+    """Whether sign-up is open (and to which domains), and the top-level sections in the reader's language."""
+    context = {
+        "SIGNUP_OPEN": bool(settings.ACCOUNT_SIGNUP_DOMAINS),
+        "SIGNUP_DOMAINS": settings.ACCOUNT_SIGNUP_DOMAINS,
+    }
     if not getattr(request, "user", None) or not request.user.is_authenticated:
         return context
     current_site = Site.find_for_request(request)

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from .choices import Role
-from .models import Team, User
+from .models import Requirement, Team, User
 
 DEMO_PASSWORD = "training-demo"
 
@@ -89,3 +89,23 @@ def seed_people(*, today: datetime.date | None = None) -> list[tuple[User, bool]
             teams[team_name].managers.add(user)
         people.append((user, created))
     return people
+
+
+def seed_progress(*, policy, quizzes, today: datetime.date | None = None) -> list:
+    """Require the demo policy and quizzes of everyone; leave existing requirements as they are.
+
+    With the demo records this shows every state: Ana done; James and Nikos must re-acknowledge
+    version 2 (due in about ten days); quizzes nobody passed are overdue for staff hired long ago;
+    Eleni and Tom, new hires, have not started and are not yet due; Beatriz's quizzes are overdue.
+    """
+    today = today or timezone.localdate()
+    requirements = []
+    specs = [(policy, {"new_version_due_days": 30, "sort_order": 0})]
+    specs += [(quiz, {"sort_order": order}) for order, quiz in enumerate(quizzes, start=1)]
+    for page, extra in specs:
+        requirement, _ = Requirement.objects.get_or_create(
+            page=page,
+            defaults={"active_from": today - datetime.timedelta(days=60), **extra},
+        )
+        requirements.append(requirement)
+    return requirements

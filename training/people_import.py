@@ -5,16 +5,26 @@ import datetime
 from dataclasses import dataclass, field
 from typing import IO
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models import F
+from django.utils.translation import gettext as _
 
 from .choices import Language, Role
 from .models import Team, User
 
-COLUMNS = ["email", "name", "team", "manager_email", "job_title", "start_date", "role", "language"]
-REQUIRED_COLUMNS = {"email", "name"}
+COLUMNS = ("email", "name", "team", "manager_email", "job_title", "start_date", "role", "language")
+REQUIRED_COLUMNS = frozenset({"email", "name"})
+# Person attributes each optional column sets; a column missing from the file leaves it alone.
+ATTRIBUTE_COLUMNS = {
+    "team": "team",
+    "job_title": "job_title",
+    "start_date": "start_date",
+    "language": "preferred_language",
+}
 ROLE_ALIASES = {
     "employee": Role.EMPLOYEE,
     "employees": Role.EMPLOYEE,
@@ -25,6 +35,16 @@ ROLE_ALIASES = {
     "policy editors": Role.EDITOR,
     "compliance": Role.COMPLIANCE,
 }
+MAX_LENGTHS = {
+    "email": User._meta.get_field("email").max_length,
+    "name": User._meta.get_field("name").max_length,
+    "job_title": User._meta.get_field("job_title").max_length,
+    "team": Team._meta.get_field("name").max_length,
+}
+
+
+class PeopleFileError(ValueError):
+    """The file as a whole cannot be read: not CSV, not UTF-8, or the wrong columns."""
 
 
 @dataclass(frozen=True)
@@ -46,7 +66,14 @@ class RowError:
     message: str
 
     def __str__(self):
-        return f"line {self.line}: {self.message}"
+        return _("line %(line)s: %(message)s") % {"line": self.line, "message": self.message}
+
+
+@dataclass(frozen=True)
+class PeopleFile:
+    columns: frozenset[str]
+    rows: list[PersonRow]
+    errors: list[RowError]
 
 
 @dataclass
@@ -54,8 +81,15 @@ class ImportResult:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    teams_created: int = 0
     errors: list[RowError] = field(default_factory=list)
     applied: bool = False
+
+
+def column_name(header: str) -> str:
+    """'Manager e-mail', 'manager email' and 'manager_email' all name the same column."""
+    name = "_".join(header.strip().lower().replace("-", " ").split())
+    return name.replace("e_mail", "email")
 
 
 def _parse_roles(value: str) -> tuple[str, ...]:
@@ -65,32 +99,42 @@ def _parse_roles(value: str) -> tuple[str, ...]:
     roles = []
     for name in names:
         if name not in ROLE_ALIASES:
-            allowed = ", ".join(sorted({"employee", "manager", "editor", "compliance"}))
-            raise ValueError(f"unknown role {name!r} (use {allowed})")
+            raise ValueError(_("unknown role %(role)r (use employee, manager, editor or compliance)") % {"role": name})
         roles.append(ROLE_ALIASES[name].value)
     return tuple(dict.fromkeys(roles))
 
 
 def _parse_row(line: int, raw: dict[str, str]) -> PersonRow:
-    """Turn one CSV record into a PersonRow, or raise ValueError naming what is wrong."""
+    """Turn one CSV record into a PersonRow, or raise ValueError naming everything wrong with it."""
     value = {key: (raw.get(key) or "").strip() for key in COLUMNS}
     problems = []
+    for key, limit in MAX_LENGTHS.items():
+        if len(value[key]) > limit:
+            problems.append(
+                _("%(column)s is longer than %(limit)s characters") % {"column": key.replace("_", " "), "limit": limit}
+            )
     email = value["email"].lower()
-    try:
-        validate_email(email)
-    except ValidationError:
-        problems.append(f"{value['email']!r} is not a valid e-mail address" if email else "e-mail is missing")
+    if not email:
+        problems.append(_("e-mail is missing"))
+    else:
+        try:
+            validate_email(email)
+        except ValidationError:
+            problems.append(_("%(email)r is not a valid e-mail address") % {"email": value["email"]})
     if not value["name"]:
-        problems.append("name is missing")
+        problems.append(_("name is missing"))
     start_date = None
     if value["start_date"]:
         try:
             start_date = datetime.date.fromisoformat(value["start_date"])
         except ValueError:
-            problems.append(f"start date {value['start_date']!r} is not a date (use YYYY-MM-DD)")
+            problems.append(_("start date %(date)r is not a date (use YYYY-MM-DD)") % {"date": value["start_date"]})
     language = (value["language"] or Language.EN).lower()
     if language not in Language.values:
-        problems.append(f"language {value['language']!r} is not one of {', '.join(Language.values)}")
+        problems.append(
+            _("language %(language)r is not one of %(allowed)s")
+            % {"language": value["language"], "allowed": ", ".join(Language.values)}
+        )
     roles: tuple[str, ...] = ()
     try:
         roles = _parse_roles(value["role"])
@@ -101,9 +145,11 @@ def _parse_row(line: int, raw: dict[str, str]) -> PersonRow:
         try:
             validate_email(manager_email)
         except ValidationError:
-            problems.append(f"manager e-mail {value['manager_email']!r} is not a valid e-mail address")
+            problems.append(
+                _("manager e-mail %(email)r is not a valid e-mail address") % {"email": value["manager_email"]}
+            )
         if not value["team"]:
-            problems.append("a manager is given but no team: managers manage teams")
+            problems.append(_("a manager is given but no team: managers manage teams"))
     if problems:
         raise ValueError("; ".join(problems))
     return PersonRow(
@@ -119,100 +165,194 @@ def _parse_row(line: int, raw: dict[str, str]) -> PersonRow:
     )
 
 
-def read_people(stream: IO[str]) -> tuple[list[PersonRow], list[RowError]]:
+def _read_columns(reader: csv.DictReader) -> frozenset[str]:
+    headers = [column_name(name or "") for name in (reader.fieldnames or [])]
+    missing = REQUIRED_COLUMNS - set(headers)
+    if missing:
+        raise PeopleFileError(
+            _("line 1: missing column(s) %(columns)s; the columns are %(all)s")
+            % {"columns": ", ".join(sorted(missing)), "all": ", ".join(COLUMNS)}
+        )
+    unknown = [name for name in headers if name not in COLUMNS]
+    if unknown:
+        raise PeopleFileError(
+            _("line 1: unknown column(s) %(columns)s; the columns are %(all)s")
+            % {"columns": ", ".join(repr(name) for name in unknown), "all": ", ".join(COLUMNS)}
+        )
+    repeated = sorted({name for name in headers if headers.count(name) > 1})
+    if repeated:
+        raise PeopleFileError(_("line 1: column(s) given twice: %(columns)s") % {"columns": ", ".join(repeated)})
+    reader.fieldnames = headers
+    return frozenset(headers)
+
+
+def _check_managers(rows: list[PersonRow], errors: list[RowError], rejected: dict[str, int]) -> None:
+    """Drop rows whose manager is neither a good row of the file nor a known person, repeatedly."""
+    wanted = {row.manager_email for row in rows if row.manager_email}
+    known = set(User.objects.filter(email__in=wanted).values_list("email", flat=True))
+    while True:
+        available = known | {row.email for row in rows}
+        orphans = [row for row in rows if row.manager_email and row.manager_email not in available]
+        if not orphans:
+            return
+        for row in orphans:
+            if row.manager_email in rejected:
+                message = _("manager %(email)s is on line %(line)s, which cannot be imported") % {
+                    "email": row.manager_email,
+                    "line": rejected[row.manager_email],
+                }
+            else:
+                message = _("manager %(email)s is neither in the file nor a known person") % {
+                    "email": row.manager_email
+                }
+            errors.append(RowError(row.line, message))
+            rejected.setdefault(row.email, row.line)
+            rows.remove(row)
+
+
+def _check_addresses_free(rows: list[PersonRow], errors: list[RowError], rejected: dict[str, int]) -> list[PersonRow]:
+    """An address someone else has confirmed as their extra sign-in address cannot name a new person."""
+    taken = dict(
+        EmailAddress.objects.filter(email__in={row.email for row in rows}, verified=True)
+        .exclude(user__email=F("email"))
+        .values_list("email", "user__email")
+    )
+    for row in rows:
+        owner = taken.get(row.email)
+        if owner:
+            rejected.setdefault(row.email, row.line)
+            errors.append(
+                RowError(
+                    row.line,
+                    _("%(email)s already signs in %(owner)s") % {"email": row.email, "owner": owner},
+                )
+            )
+    return [row for row in rows if row.email not in taken]
+
+
+def read_people(stream: IO[str]) -> PeopleFile:
     """Parse and check the whole file before anything is written."""
     reader = csv.DictReader(stream)
-    headers = {name.strip().lower() for name in (reader.fieldnames or [])}
-    missing = REQUIRED_COLUMNS - headers
-    if missing:
-        return [], [RowError(1, f"missing column(s): {', '.join(sorted(missing))}")]
-    reader.fieldnames = [name.strip().lower() for name in reader.fieldnames]
-    rows: list[PersonRow] = []
-    errors: list[RowError] = []
-    seen: dict[str, int] = {}
-    for raw in reader:
-        line = reader.line_num
-        if not any((v or "").strip() for v in raw.values() if isinstance(v, str)):
-            continue
-        try:
-            row = _parse_row(line, raw)
-        except ValueError as exc:
-            errors.append(RowError(line, str(exc)))
-            continue
-        if row.email in seen:
-            errors.append(RowError(line, f"{row.email} already appears on line {seen[row.email]}"))
-            continue
-        seen[row.email] = line
-        rows.append(row)
-    in_file = {row.email for row in rows}
-    known = set(
-        User.objects.filter(email__in={r.manager_email for r in rows if r.manager_email}).values_list(
-            "email", flat=True
-        )
-    )
-    for row in list(rows):
-        if row.manager_email and row.manager_email not in in_file | known:
-            errors.append(RowError(row.line, f"manager {row.manager_email} is neither in the file nor a known person"))
-            rows.remove(row)
+    try:
+        columns = _read_columns(reader)
+        rows: list[PersonRow] = []
+        errors: list[RowError] = []
+        seen: dict[str, int] = {}
+        rejected: dict[str, int] = {}
+        for raw in reader:
+            line = reader.line_num
+            if None in raw:
+                errors.append(
+                    RowError(line, _("this row has more values than the header has columns (a comma too many?)"))
+                )
+                continue
+            if not any((value or "").strip() for value in raw.values()):
+                continue
+            email = (raw.get("email") or "").strip().lower()
+            try:
+                row = _parse_row(line, raw)
+            except ValueError as exc:
+                errors.append(RowError(line, str(exc)))
+                if email:
+                    rejected.setdefault(email, line)
+                continue
+            if row.email in seen:
+                errors.append(
+                    RowError(
+                        line,
+                        _("%(email)s already appears on line %(line)s") % {"email": row.email, "line": seen[row.email]},
+                    )
+                )
+                continue
+            seen[row.email] = line
+            rows.append(row)
+    except UnicodeDecodeError as exc:
+        raise PeopleFileError(_("the file is not UTF-8 text; save it as CSV UTF-8")) from exc
+    except csv.Error as exc:
+        raise PeopleFileError(
+            _("line %(line)s: not a readable CSV file (%(reason)s)") % {"line": reader.line_num, "reason": exc}
+        ) from exc
+    rows = _check_addresses_free(rows, errors, rejected)
+    _check_managers(rows, errors, rejected)
     errors.sort(key=lambda error: error.line)
-    return rows, errors
+    return PeopleFile(columns=columns, rows=rows, errors=errors)
 
 
-def _apply_row(row: PersonRow, groups: dict[str, Group], teams: dict[str, Team]) -> str:
-    team = None
-    if row.team:
-        team = teams.get(row.team.lower())
+class _Teams:
+    """Teams by case-insensitive name, created on first use."""
+
+    def __init__(self):
+        self.by_name = {team.name.lower(): team for team in Team.objects.all()}
+        self.created = 0
+
+    def get(self, name: str) -> Team:
+        team = self.by_name.get(name.lower())
         if team is None:
-            team = Team.objects.create(name=row.team)
-            teams[row.team.lower()] = team
-    wanted = {
+            team = Team.objects.create(name=name)
+            self.by_name[name.lower()] = team
+            self.created += 1
+        return team
+
+
+def _apply_row(row: PersonRow, columns: frozenset[str], groups: dict[str, Group], teams: _Teams) -> str:
+    values = {
         "name": row.name,
-        "team": team,
+        "team": teams.get(row.team) if row.team else None,
         "job_title": row.job_title,
         "start_date": row.start_date,
         "preferred_language": row.language,
     }
     user = User.objects.filter(email__iexact=row.email).first()
-    outcome = "unchanged"
     if user is None:
-        user = User(email=row.email, **wanted)
+        user = User(email=row.email, **values)
         user.set_unusable_password()
         user.save()
-        outcome = "created"
-    elif any(getattr(user, key) != val for key, val in wanted.items()):
-        for key, val in wanted.items():
-            setattr(user, key, val)
-        user.save()
+        user.groups.add(*[groups[name] for name in row.roles])
+        return "created"
+    wanted = {"name": row.name} | {
+        attribute: values[attribute] for column, attribute in ATTRIBUTE_COLUMNS.items() if column in columns
+    }
+    outcome = "unchanged"
+    changed = [attribute for attribute, value in wanted.items() if getattr(user, attribute) != value]
+    if changed:
+        for attribute in changed:
+            setattr(user, attribute, wanted[attribute])
+        user.save(update_fields=changed)
         outcome = "updated"
-    current_roles = set(user.groups.filter(name__in=Role.values).values_list("name", flat=True))
-    if current_roles != set(row.roles):
-        user.groups.remove(*[groups[name] for name in current_roles - set(row.roles)])
-        user.groups.add(*[groups[name] for name in set(row.roles) - current_roles])
-        if outcome == "unchanged":
+    if "role" in columns:
+        current_roles = set(user.groups.filter(name__in=Role.values).values_list("name", flat=True))
+        if current_roles != set(row.roles):
+            user.groups.remove(*[groups[name] for name in current_roles - set(row.roles)])
+            user.groups.add(*[groups[name] for name in set(row.roles) - current_roles])
             outcome = "updated"
     return outcome
 
 
 def import_people(stream: IO[str], *, skip_invalid: bool = False) -> ImportResult:
-    """Apply the file in one transaction; with errors, apply nothing unless told to skip them."""
-    rows, errors = read_people(stream)
-    result = ImportResult(errors=errors)
-    if errors and not skip_invalid:
+    """Apply the file in one transaction; with bad rows, apply nothing unless told to skip them.
+
+    Raises PeopleFileError when the file as a whole cannot be read. Columns missing from
+    the file leave those details of existing people as they are; new people get the defaults
+    (no team, the Employees role, English).
+    """
+    people_file = read_people(stream)
+    result = ImportResult(errors=people_file.errors)
+    if people_file.errors and not skip_invalid:
         return result
+    rows = people_file.rows
     groups = {group.name: group for group in Group.objects.filter(name__in=Role.values)}
-    teams = {team.name.lower(): team for team in Team.objects.all()}
     with transaction.atomic():
+        teams = _Teams()
         for row in rows:
-            outcome = _apply_row(row, groups, teams)
+            outcome = _apply_row(row, people_file.columns, groups, teams)
             setattr(result, outcome, getattr(result, outcome) + 1)
-        people = {
+        managers = {
             user.email: user
-            for user in User.objects.filter(email__in={r.manager_email for r in rows if r.manager_email})
+            for user in User.objects.filter(email__in={row.manager_email for row in rows if row.manager_email})
         }
         for row in rows:
             if row.manager_email:
-                team = teams[row.team.lower()]
-                if not team.managers.filter(pk=people[row.manager_email].pk).exists():
-                    team.managers.add(people[row.manager_email])
+                teams.get(row.team).managers.add(managers[row.manager_email])
+        result.teams_created = teams.created
     result.applied = True
     return result

@@ -1,4 +1,4 @@
-"""Keep allauth's e-mail records in step with people created outside sign-up."""
+"""Keep allauth's e-mail records in step with people created or changed outside sign-up."""
 
 from allauth.account.models import EmailAddress
 from django.db.models.signals import post_save
@@ -8,16 +8,25 @@ from .models import User
 
 
 @receiver(post_save, sender=User)
-def record_trusted_email(sender, instance: User, raw=False, **kwargs):
+def record_trusted_email(sender, instance: User, raw=False, update_fields=None, **kwargs):
     """People made by an admin, an import or the demo have an address the company vouches for.
 
     Sign-up goes through allauth, which records the address unverified and
     sends the confirmation mail; the adapter marks those users to skip this.
+    When an admin changes someone's address, the old one stops signing them in
+    and is free to be given to someone else.
     """
     if raw or getattr(instance, "_via_signup", False) or not instance.email:
         return
-    existing = EmailAddress.objects.filter(user=instance, email__iexact=instance.email).first()
-    if existing:
+    if update_fields is not None and "email" not in update_fields:
         return
-    EmailAddress.objects.filter(user=instance, primary=True).update(primary=False)
+    addresses = EmailAddress.objects.filter(user=instance)
+    current = addresses.filter(email__iexact=instance.email).first()
+    if current is not None:
+        if not current.primary:
+            addresses.filter(primary=True).update(primary=False)
+            current.primary = True
+            current.save(update_fields=["primary"])
+        return
+    addresses.filter(primary=True).delete()
     EmailAddress.objects.create(user=instance, email=instance.email, verified=True, primary=True)

@@ -1,3 +1,4 @@
+from allauth.account.views import LogoutView
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
@@ -16,11 +17,9 @@ urlpatterns = [
         RedirectView.as_view(pattern_name="account_login", query_string=True),
         name="wagtailadmin_login",
     ),
-    path(
-        "admin/logout/",
-        RedirectView.as_view(pattern_name="account_logout", query_string=True),
-        name="wagtailadmin_logout",
-    ),
+    # The admin's "Log out" posts here: sign out at once, as allauth's own sign-out does.
+    path("admin/logout/", LogoutView.as_view(), name="wagtailadmin_logout"),
+    path("admin/training/", include("training.reports_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -112,6 +112,10 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_ADAPTER = "training.adapters.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "training.adapters.SignupForm"}
+# Wagtail sends a signed-in person without admin access to the login page with a message;
+# sending them on to ?next= again would loop.
+ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False
 ACCOUNT_SIGNUP_DOMAINS = [d.lower() for d in env_list("SIGNUP_EMAIL_DOMAINS")]
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
@@ -165,12 +169,18 @@ WAGTAIL_SITE_NAME = _("Service Training")
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+# allauth owns passwords and addresses: its reset is rate limited, and a changed address must be
+# confirmed there; Wagtail's account page would change either without those checks.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+# No CDN on a closed network: the Markdown editor must not fetch FontAwesome (policy_content sets its toolbar).
+WAGTAILMARKDOWN = {"autodownload_fontawesome": False}
 
 # Training rules
 TRAINING_DEFAULT_DUE_DAYS = env_int("TRAINING_DEFAULT_DUE_DAYS", 14)

@@ -12,3 +12,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Tests never run collectstatic: look static files up on request instead of warning about STATIC_ROOT.
+WHITENOISE_AUTOREFRESH = True

@@ -13,6 +13,16 @@ class Command(BaseCommand):
             people = demo.seed_people()
         created = sum(1 for _, was_created in people if was_created)
         self.stdout.write(f"Demo people: {created} created, {len(people) - created} already there.")
+        from wagtail.models import Site
+
+        from policy_content.demo import seed_policy
+
+        policy = seed_policy(Site.objects.get(is_default_site=True).root_page.specific)
+        self.stdout.write(f"Demo policy: {policy.title}, version {policy.current_version.number}.")
+        from quizzes.demo import seed_quizzes
+
+        quizzes = seed_quizzes(Site.objects.get(is_default_site=True).root_page.specific, policy=policy)
+        self.stdout.write(f"Demo quizzes: {', '.join(quiz.title for quiz in quizzes)}.")
         if settings.DEBUG:
             self.stdout.write(f"Sign in at {settings.SITE_URL}/ with any of these, password {demo.DEMO_PASSWORD!r}:")
             for user, _ in people:

@@ -1,0 +1,246 @@
+"""Acknowledging a policy version: who owes what, the statement, and recording it exactly once."""
+
+import unicodedata
+from dataclasses import dataclass
+
+from django import forms
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from .choices import ReaderStatus
+from .models import Acknowledgement, PolicyPage, PolicyVersion
+from .versions import acknowledgeable_version
+
+__all__ = [
+    "AcknowledgementForm",
+    "AcknowledgementRefused",
+    "LibraryEntry",
+    "check_version",
+    "library_entries",
+    "reader_status",
+    "reading_context",
+    "record_acknowledgement",
+    "statement_for",
+]
+
+USER_AGENT_MAX_LENGTH = 1000
+
+
+class AcknowledgementRefused(Exception):
+    """An acknowledgement that cannot be recorded, with the reason to show and the HTTP status."""
+
+    def __init__(self, message: str, *, status: int = 400, current: PolicyVersion | None = None):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+        self.current = current
+
+
+def _normalise_name(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name or "")
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(plain.casefold().split())
+
+
+class AcknowledgementForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    typed_name = forms.CharField(
+        label=_("Your full name"),
+        max_length=150,
+        help_text=_("Type your name as it appears on your account; it serves as your signature."),
+    )
+    confirm = forms.BooleanField(
+        label=_("I agree with the statement above."),
+        error_messages={"required": _("Tick the box to confirm you agree with the statement.")},
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["typed_name"].error_messages["required"] = _("Type your full name to sign.")
+
+    def clean_typed_name(self):
+        typed = " ".join(self.cleaned_data["typed_name"].split())
+        expected = getattr(self.user, "name", "") or ""
+        if len(typed) < 2:
+            raise forms.ValidationError(_("Type your full name to sign."))
+        if expected and _normalise_name(typed) != _normalise_name(expected):
+            raise forms.ValidationError(
+                _("The name must match the one on your account: %(name)s.") % {"name": expected}
+            )
+        return typed
+
+
+def statement_for(*, page: PolicyPage, version: PolicyVersion) -> str:
+    """The sentence a person agrees to, in the active language; stored word for word."""
+    return gettext(
+        "I confirm that I have read version %(number)s of “%(title)s”, that I understand it, "
+        "and that I will follow it in my work."
+    ) % {"number": version.number, "title": page.title}
+
+
+def reader_status(*, required: bool, current_number: int | None, acknowledged_numbers: set[int]) -> ReaderStatus:
+    """Where a reader stands with one policy."""
+    if current_number is None:
+        return ReaderStatus.NOT_PUBLISHED
+    if not required:
+        return ReaderStatus.NOT_REQUIRED
+    if current_number in acknowledged_numbers:
+        return ReaderStatus.ACKNOWLEDGED
+    if acknowledged_numbers:
+        return ReaderStatus.REACKNOWLEDGE
+    return ReaderStatus.NEEDS_ACKNOWLEDGING
+
+
+def check_version(*, page: PolicyPage, submitted_version_id: int) -> PolicyVersion:
+    """The version to record, or a refusal: nothing to sign, an old version, or a foreign one."""
+    current = acknowledgeable_version(page)
+    if current is None:
+        raise AcknowledgementRefused(gettext("This policy has no published version to acknowledge yet."), status=409)
+    if not page.source_page.acknowledgement_required:
+        raise AcknowledgementRefused(gettext("This policy does not ask for an acknowledgement."), status=400)
+    if submitted_version_id == current.pk:
+        return current
+    older = PolicyVersion.objects.filter(pk=submitted_version_id, policy_id=current.policy_id).first()
+    if older is not None:
+        raise AcknowledgementRefused(
+            gettext(
+                "Version %(old)s is no longer in force, so it cannot be acknowledged. "
+                "Read the current version (%(new)s) and acknowledge that one."
+            )
+            % {"old": older.number, "new": current.number},
+            status=409,
+            current=current,
+        )
+    raise AcknowledgementRefused(gettext("This acknowledgement does not belong to this policy."), status=400)
+
+
+def record_acknowledgement(
+    *,
+    user,
+    version: PolicyVersion,
+    statement: str,
+    typed_name: str,
+    language: str,
+    ip_address: str | None,
+    user_agent: str,
+) -> tuple[Acknowledgement, bool]:
+    """Record one acknowledgement per person and version; a repeat returns the first one."""
+    existing = Acknowledgement.objects.filter(user=user, version=version).first()
+    if existing is not None:
+        return existing, False
+    try:
+        with transaction.atomic():
+            acknowledgement = Acknowledgement.objects.create(
+                user=user,
+                version=version,
+                statement=statement,
+                typed_name=typed_name,
+                language=language,
+                ip_address=ip_address,
+                user_agent=(user_agent or "")[:USER_AGENT_MAX_LENGTH],
+            )
+    except IntegrityError:
+        # The same person submitted twice at once: the other request recorded it.
+        return Acknowledgement.objects.get(user=user, version=version), False
+    return acknowledgement, True
+
+
+def reading_context(*, page: PolicyPage, request, form: AcknowledgementForm | None = None) -> dict:
+    """Everything the policy page shows around the text: version, changelog, the reader's standing."""
+    from .comparison import compare_versions
+
+    source = page.source_page
+    versions = list(PolicyVersion.objects.filter(policy_id=source.pk).order_by("-number"))
+    current = versions[0] if versions else None
+    page.__dict__["current_version"] = current
+    context = {
+        "toc": page.section_anchors(),
+        "current_version": current,
+        "changelog": versions,
+        "acknowledgement_required": source.acknowledgement_required,
+        "reader_status": None,
+        "my_acknowledgement": None,
+        "last_acknowledgement": None,
+        "changes_since": None,
+    }
+    user = request.user
+    if not user.is_authenticated:
+        return context
+    mine = list(
+        Acknowledgement.objects.filter(user=user, version__policy_id=source.pk)
+        .select_related("version")
+        .order_by("-version__number")
+    )
+    numbers = {ack.version.number for ack in mine}
+    status = reader_status(
+        required=source.acknowledgement_required,
+        current_number=current.number if current else None,
+        acknowledged_numbers=numbers,
+    )
+    context["reader_status"] = status
+    if current is not None:
+        context["my_acknowledgement"] = next((ack for ack in mine if ack.version_id == current.pk), None)
+    if status == ReaderStatus.REACKNOWLEDGE:
+        last = mine[0]
+        context["last_acknowledgement"] = last
+        context["changes_since"] = compare_versions(old=last.version, new=current)
+        context["versions_since"] = [version for version in versions if version.number > last.version.number]
+    if status in (ReaderStatus.NEEDS_ACKNOWLEDGING, ReaderStatus.REACKNOWLEDGE):
+        context["statement"] = statement_for(page=page, version=current)
+        context["acknowledgement_form"] = form or AcknowledgementForm(
+            user=user, initial={"version": current.pk, "typed_name": ""}
+        )
+    return context
+
+
+@dataclass(frozen=True)
+class LibraryEntry:
+    page: PolicyPage
+    version_number: int | None
+    published_at: object
+    status: ReaderStatus | None
+    acknowledged_number: int | None
+
+
+def library_entries(*, user, policies: list[PolicyPage]) -> list[LibraryEntry]:
+    """Each policy with its current version and, for a signed-in reader, their standing (3 queries)."""
+    from wagtail.models import Locale
+
+    default_locale_id = Locale.get_default().pk
+    translated = [page for page in policies if page.locale_id != default_locale_id]
+    source_ids = {page.pk: page.pk for page in policies if page.locale_id == default_locale_id}
+    if translated:
+        by_key = dict(
+            PolicyPage.objects.filter(
+                translation_key__in=[page.translation_key for page in translated], locale_id=default_locale_id
+            ).values_list("translation_key", "pk")
+        )
+        for page in translated:
+            source_ids[page.pk] = by_key.get(page.translation_key, page.pk)
+    required = dict(PolicyPage.objects.filter(pk__in=source_ids.values()).values_list("pk", "acknowledgement_required"))
+    current: dict[int, tuple[int, object]] = {}
+    for policy_id, number, published_at in PolicyVersion.objects.filter(policy_id__in=source_ids.values()).values_list(
+        "policy_id", "number", "published_at"
+    ):
+        if policy_id not in current or number > current[policy_id][0]:
+            current[policy_id] = (number, published_at)
+    acknowledged: dict[int, set[int]] = {}
+    if user.is_authenticated:
+        for policy_id, number in Acknowledgement.objects.filter(
+            user=user, version__policy_id__in=source_ids.values()
+        ).values_list("version__policy_id", "version__number"):
+            acknowledged.setdefault(policy_id, set()).add(number)
+    entries = []
+    for page in policies:
+        source_id = source_ids[page.pk]
+        number, published_at = current.get(source_id, (None, None))
+        numbers = acknowledged.get(source_id, set())
+        status = (
+            reader_status(required=required.get(source_id, True), current_number=number, acknowledged_numbers=numbers)
+            if user.is_authenticated
+            else None
+        )
+        entries.append(LibraryEntry(page, number, published_at, status, max(numbers, default=None)))
+    return entries

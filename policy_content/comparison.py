@@ -1,0 +1,119 @@
+"""What changed between two versions of a policy, section by section, in words a reader follows."""
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from wagtail.models import Revision
+
+from .blocks import anchor_for
+from .models import PolicyPage, PolicyVersion
+
+__all__ = ["LineChange", "SectionChange", "compare_pages", "compare_versions", "section_texts"]
+
+_WORDS = re.compile(r"\S+|\s+")
+
+
+@dataclass(frozen=True)
+class LineChange:
+    """One line of a changed section: added, removed, or changed (with word-level pieces)."""
+
+    kind: str  # "added" | "removed" | "changed"
+    text: str
+    pieces: tuple[tuple[str, str], ...] = ()  # ("same" | "added" | "removed", text) for "changed"
+
+
+@dataclass(frozen=True)
+class SectionChange:
+    anchor: str
+    heading: str
+    state: str  # "added" | "removed" | "changed"
+    old_heading: str = ""
+    lines: list[LineChange] = field(default_factory=list)
+
+    @property
+    def renamed(self) -> bool:
+        return bool(self.old_heading) and self.old_heading != self.heading
+
+
+def section_texts(page: PolicyPage) -> list[tuple[str, str, list[str]]]:
+    """(anchor, heading, readable lines) for every section of a page, in order."""
+    sections = []
+    for child in page.body:
+        heading = child.value.get("heading", "")
+        anchor = child.value.get("anchor") or anchor_for(heading)
+        sections.append((anchor, heading, child.block.text_lines(child.value)))
+    return sections
+
+
+def _word_pieces(old: str, new: str) -> tuple[tuple[str, str], ...]:
+    old_words, new_words = _WORDS.findall(old), _WORDS.findall(new)
+    pieces = []
+    matcher = difflib.SequenceMatcher(None, old_words, new_words, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            pieces.append(("same", "".join(old_words[i1:i2])))
+            continue
+        if i2 > i1:
+            pieces.append(("removed", "".join(old_words[i1:i2])))
+        if j2 > j1:
+            pieces.append(("added", "".join(new_words[j1:j2])))
+    return tuple(pieces)
+
+
+def _line_changes(old_lines: list[str], new_lines: list[str]) -> list[LineChange]:
+    changes = []
+    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        old_part, new_part = old_lines[i1:i2], new_lines[j1:j2]
+        if tag == "replace":
+            for old, new in zip(old_part, new_part, strict=False):
+                similar = difflib.SequenceMatcher(None, old, new, autojunk=False).ratio() >= 0.5
+                if similar:
+                    changes.append(LineChange("changed", new, _word_pieces(old, new)))
+                else:
+                    changes += [LineChange("removed", old), LineChange("added", new)]
+            paired = min(len(old_part), len(new_part))
+            old_part, new_part = old_part[paired:], new_part[paired:]
+        changes += [LineChange("removed", line) for line in old_part]
+        changes += [LineChange("added", line) for line in new_part]
+    return changes
+
+
+def compare_pages(old_page: PolicyPage, new_page: PolicyPage) -> list[SectionChange]:
+    """The sections that differ: changed and added in the new order, then removed ones."""
+    old_sections = {anchor: (heading, lines) for anchor, heading, lines in section_texts(old_page)}
+    result = []
+    seen = set()
+    for anchor, heading, lines in section_texts(new_page):
+        seen.add(anchor)
+        if anchor not in old_sections:
+            result.append(SectionChange(anchor, heading, "added", lines=[LineChange("added", line) for line in lines]))
+            continue
+        old_heading, old_lines = old_sections[anchor]
+        line_changes = _line_changes(old_lines, lines)
+        if line_changes or old_heading != heading:
+            result.append(SectionChange(anchor, heading, "changed", old_heading=old_heading, lines=line_changes))
+    for anchor, (heading, lines) in old_sections.items():
+        if anchor not in seen:
+            result.append(
+                SectionChange(anchor, heading, "removed", lines=[LineChange("removed", line) for line in lines])
+            )
+    return result
+
+
+def _page_from(revision: Revision) -> PolicyPage:
+    """Just enough of a revision's page to read its text, without loading the page tree."""
+    return PolicyPage(title=revision.content.get("title", ""), body=revision.content.get("body") or "[]")
+
+
+def compare_versions(*, old: PolicyVersion, new: PolicyVersion) -> list[SectionChange] | None:
+    """Section changes from `old` to `new`; None when either version's text is no longer stored."""
+    if old.revision_id is None or new.revision_id is None:
+        return None
+    revisions = Revision.objects.only("pk", "content").in_bulk([old.revision_id, new.revision_id])
+    if old.revision_id not in revisions or new.revision_id not in revisions:
+        return None
+    return compare_pages(_page_from(revisions[old.revision_id]), _page_from(revisions[new.revision_id]))

@@ -1,0 +1,178 @@
+"""The acknowledgement endpoint of a policy page (a RoutablePageMixin route) and the review report."""
+
+import django_filters
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from django.utils.timezone import localtime
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views.reports import ReportView
+
+from .acknowledgements import (
+    AcknowledgementForm,
+    AcknowledgementRefused,
+    check_version,
+    record_acknowledgement,
+    statement_for,
+)
+from .choices import ReviewState
+from .models import PolicyPage
+from .review import can_view_review_report, policies_for_review, review_state
+
+
+def _render_refusal(request, page, *, status, form=None, refusal=None):
+    overrides = {"refusal": refusal}
+    if form is not None:
+        overrides["acknowledgement_form"] = form
+    response = page.render(request, context_overrides=overrides)
+    response.status_code = status
+    return response
+
+
+def acknowledge_policy(request, *, page):
+    """POST only: record the reader's acknowledgement of the version in force, then go back to the page."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    page_url = page.get_url(request)
+    if not request.user.is_authenticated:
+        return redirect_to_login(page_url)
+
+    form = AcknowledgementForm(request.POST, user=request.user)
+    try:
+        submitted_version_id = int(request.POST.get("version", ""))
+    except ValueError:
+        return _render_refusal(
+            request, page, status=400, refusal=gettext("This acknowledgement does not belong to this policy.")
+        )
+    try:
+        version = check_version(page=page, submitted_version_id=submitted_version_id)
+    except AcknowledgementRefused as refusal:
+        return _render_refusal(request, page, status=refusal.status, refusal=refusal.message)
+    if not form.is_valid():
+        return _render_refusal(request, page, status=400, form=form)
+
+    acknowledgement, created = record_acknowledgement(
+        user=request.user,
+        version=version,
+        statement=statement_for(page=page, version=version),
+        typed_name=form.cleaned_data["typed_name"],
+        language=page.locale.language_code,
+        ip_address=request.META.get("REMOTE_ADDR") or None,
+        user_agent=request.META.get("HTTP_USER_AGENT", ""),
+    )
+    when = date_format(localtime(acknowledgement.acknowledged_at), "DATETIME_FORMAT")
+    if created:
+        messages.success(
+            request,
+            gettext("Thank you. Your acknowledgement of version %(number)s is recorded (%(when)s).")
+            % {"number": version.number, "when": when},
+        )
+    else:
+        messages.info(
+            request,
+            gettext("You had already acknowledged version %(number)s on %(when)s; nothing more to do.")
+            % {"number": version.number, "when": when},
+        )
+    return HttpResponseRedirect(page_url)
+
+
+# The annual review report (Wagtail admin) ----------------------------------------------------
+
+
+class ReviewFilterSet(WagtailFilterSet):
+    state = django_filters.ChoiceFilter(
+        label=_("Show"),
+        choices=[
+            (ReviewState.OVERDUE, _("Overdue")),
+            (ReviewState.DUE_SOON, _("Due in the next 60 days")),
+            (ReviewState.NOT_SET, _("No review date")),
+            ("all", _("All policies")),
+        ],
+        empty_label=_("Due, overdue or undated"),
+        method="filter_state",
+    )
+
+    class Meta:
+        model = PolicyPage
+        fields = []
+
+    def filter_state(self, queryset, name, value):
+        return queryset  # applied in get_base_queryset, which needs today's date
+
+
+class ReviewRow:
+    """A policy as the review report shows it."""
+
+    def __init__(self, page, today):
+        self.page = page
+        self.pk = page.pk
+        self.title = page.title
+        self.policy_owner = page.policy_owner
+        self.review_due = page.review_due
+        self.version = page.current_number
+        self.version_published_at = page.current_published_at
+        self.state = review_state(page.review_due, today=today)
+        self.state_label = self.state.label
+        self.live = gettext("Yes") if page.live else gettext("No")
+
+
+class PolicyReviewReportView(ReportView):
+    page_title = _("Policy reviews")
+    header_icon = "calendar-alt"
+    index_url_name = "policy_review_report"
+    index_results_url_name = "policy_review_report_results"
+    filterset_class = ReviewFilterSet
+    model = PolicyPage
+    list_export = ["title", "policy_owner", "version", "version_published_at", "review_due", "state_label", "live"]
+    export_headings = {
+        "title": _("Policy"),
+        "policy_owner": _("Owner"),
+        "version": _("Version"),
+        "version_published_at": _("Version published"),
+        "review_due": _("Review due"),
+        "state_label": _("Review"),
+        "live": _("Published"),
+    }
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_view_review_report(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_filename(self):
+        return f"policy-reviews-{timezone.localdate():%Y-%m-%d}"
+
+    def get_heading(self, queryset, field):
+        return str(self.export_headings[field])
+
+    @cached_property
+    def columns(self):
+        return [
+            TitleColumn(
+                "title",
+                label=_("Policy"),
+                get_url=lambda row: reverse("wagtailadmin_pages:edit", args=[row.pk]),
+            ),
+            Column("policy_owner", label=_("Owner")),
+            Column("version", label=_("Version")),
+            DateColumn("version_published_at", label=_("Version published")),
+            DateColumn("review_due", label=_("Review due")),
+            Column("state_label", label=_("Review")),
+        ]
+
+    def get_base_queryset(self):
+        state = self.request.GET.get("state", "")
+        return policies_for_review(today=timezone.localdate(), state=state)
+
+    def get_filtered_queryset(self):
+        today = timezone.localdate()
+        queryset = self.filter_queryset(self.get_queryset())
+        return [ReviewRow(page, today) for page in queryset]

@@ -1,0 +1,227 @@
+"""Admin: read-only versions and acknowledgements, the review report and panel, guards on deletion."""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.shortcuts import redirect
+from django.templatetags.static import static
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Acknowledgement, PolicyIndexPage, PolicyPage, PolicyVersion
+from .review import can_view_review_report, policies_for_review, review_state
+from .views import PolicyReviewReportView
+from .workflow import ensure_policy_workflow
+
+WRITE_ACTIONS = {"add", "change", "delete"}
+
+
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Evidence: people with the view permission may look; nobody, not even a superuser, may write."""
+
+    def user_has_permission(self, user, action):
+        if action in WRITE_ACTIONS:
+            return False
+        return super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        readable = [action for action in actions if action not in WRITE_ACTIONS]
+        if not readable:
+            return get_user_model().objects.none()
+        return super().users_with_any_permission(readable)
+
+
+# Registered before the viewsets below, as Wagtail 8 requires.
+register_permission_policy(PolicyVersion, ReadOnlyPermissionPolicy(PolicyVersion))
+register_permission_policy(Acknowledgement, ReadOnlyPermissionPolicy(Acknowledgement))
+
+
+class PolicyVersionViewSet(SnippetViewSet):
+    model = PolicyVersion
+    icon = "history"
+    menu_label = _("Policy versions")
+    list_display = ["policy", "number", "published_at", "published_by", "change_summary"]
+    list_filter = ["policy", "published_at"]
+    list_export = ["policy", "number", "published_at", "published_by", "change_summary", "revision_id"]
+    search_fields = ["change_summary"]
+    ordering = ["policy", "-number"]
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    inspect_view_fields = ["policy", "number", "published_at", "published_by", "change_summary", "revision"]
+
+    def get_queryset(self, request):
+        return PolicyVersion.objects.select_related("policy", "published_by")
+
+
+class AcknowledgementViewSet(SnippetViewSet):
+    model = Acknowledgement
+    icon = "tick-inverse"
+    menu_label = _("Acknowledgements")
+    list_display = ["user", "version", "acknowledged_at", "language", "typed_name"]
+    list_filter = ["version__policy", "version", "language", "acknowledged_at"]
+    list_export = [
+        "user",
+        "user__email",
+        "version",
+        "acknowledged_at",
+        "language",
+        "typed_name",
+        "statement",
+        "ip_address",
+        "user_agent",
+    ]
+    search_fields = ["typed_name"]
+    ordering = ["-acknowledged_at"]
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "user",
+        "version",
+        "acknowledged_at",
+        "language",
+        "statement",
+        "typed_name",
+        "ip_address",
+        "user_agent",
+    ]
+
+    def get_queryset(self, request):
+        return Acknowledgement.objects.select_related("user", "version__policy")
+
+
+class PolicyRecordsGroup(SnippetViewSetGroup):
+    menu_label = _("Policy records")
+    menu_icon = "doc-full"
+    menu_order = 260
+    items = (PolicyVersionViewSet, AcknowledgementViewSet)
+
+
+register_snippet(PolicyRecordsGroup)
+
+
+# Deleting people who signed acknowledgements ------------------------------------------------
+
+
+def _refuse_deleting_signers(request, users):
+    """The acknowledgements protect the person: explain and offer deactivation instead of a 500."""
+    user_model = get_user_model()
+    users = [user for user in users if isinstance(user, user_model)]
+    signers = [user for user in users if Acknowledgement.objects.filter(user=user).exists()]
+    if not signers:
+        return None
+    names = ", ".join(str(user) for user in signers)
+    messages.error(
+        request,
+        gettext(
+            "%(names)s cannot be deleted: their policy acknowledgements are kept as evidence. "
+            "Deactivate the account instead (untick “active”)."
+        )
+        % {"names": names},
+    )
+    return redirect(request.META.get("HTTP_REFERER") or reverse("wagtailadmin_home"))
+
+
+@hooks.register("before_delete_user")
+def refuse_deleting_user_with_acknowledgements(request, user):
+    return _refuse_deleting_signers(request, [user])
+
+
+@hooks.register("before_delete_snippet")
+def refuse_deleting_person_snippet_with_acknowledgements(request, instances):
+    return _refuse_deleting_signers(request, instances)
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_deleting_people_with_acknowledgements(request, action_type, objects, action_class_instance):
+    if action_type == "delete":
+        return _refuse_deleting_signers(request, objects)
+    return None
+
+
+@hooks.register("before_delete_page")
+def refuse_deleting_published_policy(request, page):
+    """A policy with versions is evidence people signed: unpublish it instead."""
+    if page.specific_class is PolicyPage and PolicyVersion.objects.filter(policy_id=page.pk).exists():
+        messages.error(
+            request,
+            gettext(
+                "“%(title)s” has published versions that people acknowledged, so it cannot be deleted. "
+                "Unpublish it instead."
+            )
+            % {"title": page.title},
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
+
+
+@hooks.register("after_create_page")
+def assign_policy_workflow(request, page):
+    if page.specific_class is PolicyIndexPage:
+        ensure_policy_workflow(page)
+
+
+# The annual review -----------------------------------------------------------------------------
+
+
+class ReviewReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_view_review_report(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_review_report_menu_item():
+    return ReviewReportMenuItem(
+        _("Policy reviews"), reverse("policy_review_report"), name="policy-reviews", icon_name="calendar-alt", order=50
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_review_report_urls():
+    return [
+        path("reports/policy-reviews/", PolicyReviewReportView.as_view(), name="policy_review_report"),
+        path(
+            "reports/policy-reviews/results/",
+            PolicyReviewReportView.as_view(results_only=True),
+            name="policy_review_report_results",
+        ),
+    ]
+
+
+class PolicyReviewPanel(Component):
+    name = "policy_reviews"
+    order = 90
+    template_name = "policy_content/admin/review_panel.html"
+
+    def __init__(self, rows):
+        self.rows = rows
+
+    def get_context_data(self, parent_context):
+        return {"rows": self.rows, "report_url": reverse("policy_review_report")}
+
+
+@hooks.register("construct_homepage_panels")
+def add_policy_review_panel(request, panels):
+    if not can_view_review_report(request.user):
+        return
+    today = timezone.localdate()
+    rows = [(page, review_state(page.review_due, today=today)) for page in policies_for_review(today=today)[:5]]
+    if rows:
+        panels.append(PolicyReviewPanel(rows))
+
+
+# The Markdown editor on a closed network ---------------------------------------------------------
+
+
+@hooks.register("insert_global_admin_js")
+def markdown_editor_options():
+    """No CDN: EasyMDE's spell-checker dictionaries and FontAwesome icons are switched off."""
+    return format_html('<script src="{}"></script>', static("policy_content/markdown_editor.js"))

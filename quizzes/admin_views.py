@@ -1,0 +1,84 @@
+"""The question analysis report in the Wagtail admin."""
+
+import django_filters
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.reports import ReportView
+from wagtail.models import Locale
+
+from .analysis import question_analysis
+from .models import QuizPage
+
+
+def can_view_analysis(user) -> bool:
+    """Editors, compliance and admins; the page permission is the editors' own."""
+    return user.is_active and (
+        user.is_superuser
+        or user.has_perm("training.view_all_reports")
+        or user.groups.filter(name="Policy editors").exists()
+    )
+
+
+def source_quizzes():
+    return QuizPage.objects.filter(locale=Locale.get_default()).order_by("title")
+
+
+class AnalysisFilterSet(WagtailFilterSet):
+    quiz = django_filters.ModelChoiceFilter(
+        label=_("Quiz"), queryset=QuizPage.objects.none(), method="filter_quiz", empty_label=_("All quizzes")
+    )
+
+    class Meta:
+        model = QuizPage
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["quiz"].queryset = source_quizzes()
+
+    def filter_quiz(self, queryset, name, value):
+        return queryset.filter(pk=value.pk) if value else queryset
+
+
+class QuestionAnalysisView(ReportView):
+    page_title = _("Question analysis")
+    header_icon = "help"
+    index_url_name = "quiz_question_analysis"
+    index_results_url_name = "quiz_question_analysis_results"
+    filterset_class = AnalysisFilterSet
+    model = QuizPage
+    list_export = ["quiz_title", "prompt", "answered", "share_right", "most_chosen_wrong", "policy_section"]
+    export_headings = {
+        "quiz_title": _("Quiz"),
+        "prompt": _("Question"),
+        "answered": _("Answered"),
+        "share_right": _("Right (%)"),
+        "most_chosen_wrong": _("Most chosen wrong answer"),
+        "policy_section": _("Policy section"),
+    }
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_view_analysis(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_filename(self):
+        return f"question-analysis-{timezone.localdate():%Y-%m-%d}"
+
+    def get_heading(self, queryset, field):
+        return str(self.export_headings[field])
+
+    @cached_property
+    def columns(self):
+        return [Column(field, label=label) for field, label in self.export_headings.items()]
+
+    def get_base_queryset(self):
+        return source_quizzes()
+
+    def get_filtered_queryset(self):
+        quizzes = self.filter_queryset(self.get_queryset())
+        return [row for quiz in quizzes for row in question_analysis(quiz)]

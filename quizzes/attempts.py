@@ -1,0 +1,132 @@
+"""Starting and submitting attempts: the rules of taking a quiz, apart from the HTTP layer."""
+
+import random
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .drawing import draw_snapshot, question_data
+from .models import QuizAttempt, QuizPage
+from .scoring import AnswerError, Answers, check_answers, missing_answers, score_attempt
+
+GRACE_SECONDS = 30
+
+
+class QuizRuleError(Exception):
+    """A request the rules refuse; `status` is the HTTP status that says why."""
+
+    def __init__(self, message, *, status: int):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+@dataclass(frozen=True)
+class Standing:
+    attempts_used: int
+    attempts_left: int | None
+    best_percent: int | None
+    passed: bool
+    open_attempt: QuizAttempt | None
+
+
+def quiz_standing(*, quiz: QuizPage, user) -> Standing:
+    """What this person has done on this quiz, in one query."""
+    attempts = list(QuizAttempt.objects.filter(quiz=quiz.source_page, user=user).order_by("-started_at"))
+    used = len(attempts)
+    scored = [attempt.percent for attempt in attempts if attempt.percent is not None]
+    now = timezone.now()
+    open_attempt = next((a for a in attempts if not a.is_submitted and not a.is_expired(now)), None)
+    return Standing(
+        attempts_used=used,
+        attempts_left=None
+        if quiz.source_page.attempts_allowed == 0
+        else max(0, quiz.source_page.attempts_allowed - used),
+        best_percent=max(scored) if scored else None,
+        passed=any(attempt.passed for attempt in attempts),
+        open_attempt=open_attempt,
+    )
+
+
+def bank_of(quiz: QuizPage) -> list[dict[str, Any]]:
+    return [question_data(block) for block in quiz.question_bank]
+
+
+def snapshot_for(quiz: QuizPage, *, rng: random.Random | None = None) -> dict[str, Any]:
+    """Draw questions from the page the person reads (their language), under the source quiz's rules."""
+    rules = quiz.source_page
+    policy_url = ""
+    if quiz.policy_id:
+        policy = quiz.policy.localized if hasattr(quiz.policy, "localized") else quiz.policy
+        policy_url = policy.url or ""
+    return draw_snapshot(
+        bank_of(quiz),
+        count=rules.questions_per_attempt,
+        pass_mark=rules.pass_mark,
+        shuffle_questions=rules.shuffle_questions,
+        shuffle_choices=rules.shuffle_choices,
+        policy_url=policy_url,
+        rng=rng or random.SystemRandom(),
+    )
+
+
+def start_attempt(*, quiz: QuizPage, user, language: str, rng: random.Random | None = None) -> QuizAttempt:
+    """Resume the open attempt, or start a new one if attempts are left."""
+    source = quiz.source_page
+    with transaction.atomic():
+        # Lock the person's row so two clicks on "start" cannot both create an attempt.
+        type(user).objects.select_for_update().filter(pk=user.pk).first()
+        standing = quiz_standing(quiz=quiz, user=user)
+        if standing.open_attempt is not None:
+            return standing.open_attempt
+        if standing.attempts_left == 0:
+            raise QuizRuleError(_("You have used all your attempts at this quiz."), status=403)
+        if not quiz.question_bank:
+            raise QuizRuleError(_("This quiz has no questions yet."), status=409)
+        now = timezone.now()
+        deadline = now + timezone.timedelta(minutes=source.time_limit_minutes) if source.time_limit_minutes else None
+        return QuizAttempt.objects.create(
+            user=user,
+            quiz=source,
+            revision=quiz.live_revision,
+            language=language,
+            snapshot=snapshot_for(quiz, rng=rng),
+            started_at=now,
+            deadline=deadline,
+        )
+
+
+def submit_attempt(*, attempt: QuizAttempt, answers: Answers, now=None) -> QuizAttempt:
+    """Score and close the attempt once; a second submit changes nothing.
+
+    `now` is the moment of submission: the clock, except when the demo loads past attempts.
+    """
+    if attempt.is_submitted:
+        return attempt
+    check_answers(attempt.snapshot, answers)
+    missing = missing_answers(attempt.snapshot, answers)
+    if missing:
+        raise AnswerError(_("Answer every question before submitting."))
+    now = now or timezone.now()
+    if attempt.deadline and now > attempt.deadline + timezone.timedelta(seconds=GRACE_SECONDS):
+        raise QuizRuleError(
+            _("The time limit for this attempt has passed; its answers can no longer be sent."), status=409
+        )
+    score = score_attempt(attempt.snapshot, answers)
+    updated = QuizAttempt.objects.filter(pk=attempt.pk, submitted_at__isnull=True).update(
+        answers=answers,
+        results=[result.as_json() for result in score.questions],
+        score=round(float(score.score), 2),
+        max_score=score.max_score,
+        percent=score.percent,
+        passed=score.passed,
+        submitted_at=now,
+    )
+    attempt.refresh_from_db()
+    if not updated:
+        # Another request submitted first: its score stands and this one records nothing.
+        return attempt
+    return attempt

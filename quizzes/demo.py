@@ -1,0 +1,118 @@
+"""Demo quizzes and attempts, made through the same functions people use. Safe to run again."""
+
+import datetime
+import random
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from wagtail.models import Page
+
+from .attempts import start_attempt, submit_attempt
+from .choices import QuestionType
+from .demo_content import QUIZZES
+from .models import QuizAttempt, QuizIndexPage, QuizPage
+
+INDEX = {
+    "title": "Quizzes",
+    "slug": "quizzes",
+    "intro": "Scenario quizzes on the situations the customer-service policy covers.",
+}
+
+# (person, quiz slug, passes?) in the order they happened; days ago for the date shown.
+DEMO_ATTEMPTS = [
+    ("ana@example.com", "angry-customers", True, 15),
+    ("ana@example.com", "escalations-and-complaints", True, 14),
+    ("ana@example.com", "closing-interactions", True, 14),
+    ("james@example.com", "angry-customers", True, 40),
+    ("james@example.com", "escalations-and-complaints", False, 10),
+    ("tom@example.com", "angry-customers", False, 2),
+]
+
+
+def bank_data(questions: list[dict], *, policy_anchors: set[str]) -> list[tuple[str, dict]]:
+    """The StreamField value of a question bank from the plain demo data."""
+    bank = []
+    for question in questions:
+        value = {
+            "channel": question["channel"],
+            "customer_says": question["customer_says"],
+            "situation": question["situation"],
+            "prompt": question["prompt"],
+            "explanation": question["explanation"],
+            "points": question["points"],
+            "policy_section": question["section"] if question["section"] in policy_anchors else "",
+        }
+        if question["type"] == QuestionType.ORDERING:
+            value["steps"] = [{"text": text} for text in question["steps"]]
+        else:
+            value["choices"] = [
+                {"text": text, "correct": correct, "feedback": feedback}
+                for text, correct, feedback in question["choices"]
+            ]
+        bank.append((str(question["type"]), value))
+    return bank
+
+
+def _index(home_page: Page) -> QuizIndexPage:
+    index = QuizIndexPage.objects.child_of(home_page).first()
+    if index is None:
+        index = QuizIndexPage(**INDEX, show_in_menus=True, live=False)
+        home_page.add_child(instance=index)
+        index.save_revision().publish()
+        index.refresh_from_db()
+    return index
+
+
+def demo_answers(snapshot: dict, *, right: bool) -> dict[str, list[str]]:
+    """All right answers, or a wrong answer to every question."""
+    answers = {}
+    for question in snapshot["questions"]:
+        if question["type"] == QuestionType.ORDERING:
+            order = list(question["correct_order"])
+            answers[question["id"]] = order if right else list(reversed(order))
+        else:
+            correct = [option["id"] for option in question["choices"] if option["correct"]]
+            wrong = [option["id"] for option in question["choices"] if not option["correct"]]
+            answers[question["id"]] = correct if right else wrong[:1]
+    return answers
+
+
+def seed_quizzes(home_page: Page, *, policy) -> list[QuizPage]:
+    index = _index(home_page)
+    anchors = {anchor for anchor, _heading in policy.section_anchors()} if policy else set()
+    quizzes = []
+    for spec in QUIZZES:
+        quiz = QuizPage.objects.child_of(index).filter(slug=spec["slug"]).first()
+        if quiz is None:
+            quiz = QuizPage(
+                title=spec["title"],
+                slug=spec["slug"],
+                intro=spec["intro"],
+                topic=spec["topic"],
+                policy=policy,
+                pass_mark=spec["pass_mark"],
+                attempts_allowed=spec["attempts_allowed"],
+                question_bank=bank_data(spec["questions"], policy_anchors=anchors),
+                live=False,
+            )
+            index.add_child(instance=quiz)
+            quiz.save_revision().publish()
+            quiz.refresh_from_db()
+        quizzes.append(quiz)
+    _seed_attempts({quiz.slug: quiz for quiz in quizzes})
+    return quizzes
+
+
+def _seed_attempts(quizzes: dict[str, QuizPage]) -> None:
+    people = {user.email: user for user in get_user_model().objects.filter(email__in={row[0] for row in DEMO_ATTEMPTS})}
+    rng = random.Random(2026)
+    now = timezone.now()
+    for email, slug, passes, days_ago in DEMO_ATTEMPTS:
+        user, quiz = people.get(email), quizzes[slug]
+        if user is None or QuizAttempt.objects.filter(user=user, quiz=quiz).exists():
+            continue
+        attempt = start_attempt(quiz=quiz, user=user, language=user.preferred_language, rng=rng)
+        when = now - datetime.timedelta(days=days_ago)
+        QuizAttempt.objects.filter(pk=attempt.pk).update(started_at=when - datetime.timedelta(minutes=6))
+        attempt.refresh_from_db()
+        submit_attempt(attempt=attempt, answers=demo_answers(attempt.snapshot, right=passes), now=when)

@@ -1,0 +1,113 @@
+"""Scoring a submitted attempt: a pure function of the stored snapshot and the answers.
+
+Rules, also shown to takers on the result page:
+- single choice: full points for the right answer, none otherwise;
+- choose all that apply: points x (right picks - wrong picks) / number of right answers,
+  never below zero, so guessing everything earns nothing;
+- put in order: full points for exactly the right order, none otherwise.
+"""
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from .choices import QuestionType
+
+Snapshot = dict[str, Any]
+Answers = dict[str, list[str]]
+
+
+class AnswerError(ValueError):
+    """The answers do not fit the attempt's questions: nothing may be recorded."""
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    question_id: str
+    chosen: tuple[str, ...]
+    awarded: Fraction
+    points: int
+
+    @property
+    def correct(self) -> bool:
+        return self.awarded == self.points
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "question_id": self.question_id,
+            "chosen": list(self.chosen),
+            "awarded": float(round(self.awarded, 2)),
+            "points": self.points,
+            "correct": self.correct,
+        }
+
+
+@dataclass(frozen=True)
+class Score:
+    score: Fraction
+    max_score: int
+    percent: int
+    passed: bool
+    questions: tuple[QuestionResult, ...]
+
+
+def question_score(question: dict[str, Any], chosen: list[str]) -> Fraction:
+    """Points earned on one question of the snapshot."""
+    points = Fraction(question["points"])
+    kind = question["type"]
+    if kind == QuestionType.ORDERING:
+        return points if list(chosen) == list(question["correct_order"]) else Fraction(0)
+    right = {option["id"] for option in question["choices"] if option["correct"]}
+    picked = set(chosen)
+    if kind == QuestionType.SINGLE:
+        return points if picked == right else Fraction(0)
+    earned = len(picked & right) - len(picked - right)
+    return max(Fraction(0), points * Fraction(earned, len(right)))
+
+
+def check_answers(snapshot: Snapshot, answers: Answers) -> None:
+    """Refuse answers naming questions or options the attempt was not given, or incomplete ones."""
+    questions = {question["id"]: question for question in snapshot["questions"]}
+    unknown = set(answers) - set(questions)
+    if unknown:
+        raise AnswerError(f"unknown question id(s): {', '.join(sorted(unknown))}")
+    for question_id, question in questions.items():
+        chosen = answers.get(question_id, [])
+        valid = {option["id"] for option in question.get("choices") or question.get("steps")}
+        if set(chosen) - valid:
+            raise AnswerError(f"question {question_id}: unknown option id(s)")
+        if len(set(chosen)) != len(chosen):
+            raise AnswerError(f"question {question_id}: an option is given twice")
+        if question["type"] == QuestionType.SINGLE and len(chosen) > 1:
+            raise AnswerError(f"question {question_id}: only one answer may be chosen")
+        if question["type"] == QuestionType.ORDERING and chosen and set(chosen) != valid:
+            raise AnswerError(f"question {question_id}: every step must be placed once")
+
+
+def missing_answers(snapshot: Snapshot, answers: Answers) -> list[str]:
+    """Ids of questions left unanswered, in the order they were served."""
+    return [question["id"] for question in snapshot["questions"] if not answers.get(question["id"])]
+
+
+def score_attempt(snapshot: Snapshot, answers: Answers) -> Score:
+    """Score complete, checked answers against the snapshot taken when the attempt started."""
+    check_answers(snapshot, answers)
+    results = tuple(
+        QuestionResult(
+            question_id=question["id"],
+            chosen=tuple(answers.get(question["id"], [])),
+            awarded=question_score(question, answers.get(question["id"], [])),
+            points=question["points"],
+        )
+        for question in snapshot["questions"]
+    )
+    total = sum((result.awarded for result in results), Fraction(0))
+    max_score = sum(result.points for result in results)
+    percent = int(total * 100 / max_score) if max_score else 0
+    return Score(
+        score=total,
+        max_score=max_score,
+        percent=percent,
+        passed=percent >= snapshot["pass_mark"],
+        questions=results,
+    )

@@ -1,0 +1,214 @@
+"""HTTP layer of quiz taking; the rules live in attempts.py and scoring.py."""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from .attempts import QuizRuleError, quiz_standing, snapshot_for, start_attempt, submit_attempt
+from .choices import Channel, QuestionType
+from .models import QuizAttempt, QuizPage
+from .scoring import AnswerError, Answers, missing_answers
+
+FIELD_PREFIX = "q-"
+POSITION_MARK = "-pos-"
+
+
+def require_sign_in(request):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    return None
+
+
+def intro_context(request, *, quiz: QuizPage) -> dict:
+    if not request.user.is_authenticated:
+        return {}
+    standing = quiz_standing(quiz=quiz, user=request.user)
+    attempts = (
+        QuizAttempt.objects.filter(quiz=quiz.source_page, user=request.user).submitted().order_by("-submitted_at")
+    )
+    return {"standing": standing, "past_attempts": attempts, "rules": quiz.source_page}
+
+
+def parse_answers(post) -> Answers:
+    """Read the form: radio/checkbox fields q-<question> and position selects q-<question>-pos-<step>."""
+    answers: Answers = {}
+    positions: dict[str, dict[str, str]] = {}
+    for key in post:
+        if not key.startswith(FIELD_PREFIX):
+            continue
+        name = key[len(FIELD_PREFIX) :]
+        if POSITION_MARK in name:
+            question_id, step_id = name.split(POSITION_MARK, 1)
+            positions.setdefault(question_id, {})[step_id] = post.get(key, "")
+        else:
+            answers[name] = [value for value in post.getlist(key) if value]
+    for question_id, placed in positions.items():
+        if not all(placed.values()):
+            answers[question_id] = []
+            continue
+        try:
+            order = sorted(placed, key=lambda step: int(placed[step]))
+            numbers = sorted(int(value) for value in placed.values())
+        except ValueError as exc:
+            raise AnswerError(_("A position must be a number.")) from exc
+        if numbers != list(range(1, len(placed) + 1)):
+            raise AnswerError(_("Give each step a different position, from 1 to %(count)s.") % {"count": len(placed)})
+        answers[question_id] = order
+    return answers
+
+
+def _own_attempt(request, *, quiz: QuizPage, attempt_id: int) -> QuizAttempt:
+    """The signed-in person's attempt at this quiz, or 404: other people's attempts do not exist for them."""
+    attempt = QuizAttempt.objects.filter(pk=attempt_id, quiz=quiz.source_page, user=request.user).first()
+    if attempt is None:
+        raise Http404(_("No such attempt."))
+    return attempt
+
+
+def _question_page(request, *, quiz, attempt, snapshot, answers=None, error=None, status=200, preview=False):
+    """The questions as served: text and options only, never correctness or feedback."""
+    missing = set(missing_answers(snapshot, answers)) if answers is not None else set()
+    items = []
+    for question in snapshot["questions"]:
+        selected = (answers or {}).get(question["id"], [])
+        items.append(
+            {
+                "id": question["id"],
+                "type": question["type"],
+                "channel": Channel(question["channel"]).label if question["channel"] in Channel.values else "",
+                "customer_says": question["customer_says"],
+                "situation": question["situation"],
+                "prompt": question["prompt"],
+                "options": [
+                    {"id": option["id"], "text": option["text"], "selected": option["id"] in selected}
+                    for option in question.get("choices", [])
+                ],
+                "steps": [
+                    {
+                        "id": step["id"],
+                        "text": step["text"],
+                        "position": selected.index(step["id"]) + 1 if step["id"] in selected else None,
+                    }
+                    for step in question.get("steps", [])
+                ],
+                "missing": question["id"] in missing,
+            }
+        )
+    return TemplateResponse(
+        request,
+        "quizzes/attempt.html",
+        {
+            "page": quiz,
+            "attempt": attempt,
+            "items": items,
+            "error": error,
+            "preview": preview,
+            "question_types": QuestionType,
+        },
+        status=status,
+    )
+
+
+def preview_questions(request, *, quiz: QuizPage):
+    """What a taker sees, drawn afresh from the draft; nothing is stored."""
+    return _question_page(request, quiz=quiz, attempt=None, snapshot=snapshot_for(quiz), preview=True)
+
+
+def start_attempt_view(request, *, quiz: QuizPage):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not request.user.is_authenticated:
+        return redirect_to_login(quiz.url)
+    try:
+        attempt = start_attempt(quiz=quiz, user=request.user, language=get_language())
+    except QuizRuleError as exc:
+        messages.error(request, exc.message)
+        response = TemplateResponse(
+            request, "quizzes/quiz_page.html", {"page": quiz, **intro_context(request, quiz=quiz)}
+        )
+        response.status_code = exc.status
+        return response
+    return redirect(quiz.url + quiz.reverse_subpage("attempt", args=[attempt.pk]))
+
+
+def take_attempt(request, *, quiz: QuizPage, attempt_id: int):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    attempt = _own_attempt(request, quiz=quiz, attempt_id=attempt_id)
+    result_url = quiz.url + quiz.reverse_subpage("result", args=[attempt.pk])
+    if attempt.is_submitted:
+        if request.method == "POST":
+            messages.info(request, _("This attempt was already submitted; its score is below."))
+        return redirect(result_url)
+    if request.method == "GET":
+        return _question_page(request, quiz=quiz, attempt=attempt, snapshot=attempt.snapshot)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["GET", "POST"])
+    try:
+        answers = parse_answers(request.POST)
+        if missing_answers(attempt.snapshot, answers):
+            return _question_page(
+                request,
+                quiz=quiz,
+                attempt=attempt,
+                snapshot=attempt.snapshot,
+                answers=answers,
+                error=_("Answer every question before submitting. Unanswered questions are marked."),
+                status=400,
+            )
+        submit_attempt(attempt=attempt, answers=answers)
+    except AnswerError as exc:
+        return _question_page(
+            request, quiz=quiz, attempt=attempt, snapshot=attempt.snapshot, error=str(exc), status=400
+        )
+    except QuizRuleError as exc:
+        messages.error(request, exc.message)
+        response = TemplateResponse(
+            request, "quizzes/quiz_page.html", {"page": quiz, **intro_context(request, quiz=quiz)}
+        )
+        response.status_code = exc.status
+        return response
+    return redirect(result_url)
+
+
+def attempt_result(request, *, quiz: QuizPage, attempt_id: int):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    attempt = _own_attempt(request, quiz=quiz, attempt_id=attempt_id)
+    if not attempt.is_submitted:
+        return redirect(quiz.url + quiz.reverse_subpage("attempt", args=[attempt.pk]))
+    results = {result["question_id"]: result for result in attempt.results}
+    policy_url = attempt.snapshot.get("policy_url", "")
+    rows = []
+    for question in attempt.snapshot["questions"]:
+        result = results.get(question["id"], {})
+        chosen = result.get("chosen", [])
+        rows.append(
+            {
+                "question": question,
+                "result": result,
+                "chosen": chosen,
+                "options": question.get("choices") or [],
+                "chosen_steps": [
+                    step for step_id in chosen for step in question.get("steps", []) if step["id"] == step_id
+                ],
+                "correct_steps": [
+                    step
+                    for step_id in question.get("correct_order", [])
+                    for step in question.get("steps", [])
+                    if step["id"] == step_id
+                ],
+                "section_url": f"{policy_url}#{question['policy_section']}"
+                if policy_url and question["policy_section"]
+                else "",
+            }
+        )
+    return TemplateResponse(
+        request,
+        "quizzes/result.html",
+        {"page": quiz, "attempt": attempt, "rows": rows, "standing": quiz_standing(quiz=quiz, user=request.user)},
+    )

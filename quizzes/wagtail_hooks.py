@@ -1,0 +1,97 @@
+"""Admin: read-only attempts and the question analysis report."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from policy_content.wagtail_hooks import ReadOnlyPermissionPolicy
+
+from .admin_views import QuestionAnalysisView, can_view_analysis
+from .models import QuizAttempt, QuizPage
+
+register_permission_policy(QuizAttempt, ReadOnlyPermissionPolicy(QuizAttempt))
+
+
+class QuizAttemptViewSet(SnippetViewSet):
+    model = QuizAttempt
+    icon = "form"
+    menu_label = _("Quiz attempts")
+    menu_order = 270
+    add_to_admin_menu = True
+    list_display = ["user", "quiz", "language", "started_at", "submitted_at", "percent", "passed"]
+    list_filter = ["quiz", "passed", "language", "submitted_at"]
+    list_export = [
+        "user",
+        "user__email",
+        "quiz",
+        "language",
+        "started_at",
+        "submitted_at",
+        "score",
+        "max_score",
+        "percent",
+        "passed",
+    ]
+    ordering = ["-started_at"]
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "user",
+        "quiz",
+        "revision",
+        "language",
+        "started_at",
+        "submitted_at",
+        "deadline",
+        "score",
+        "max_score",
+        "percent",
+        "passed",
+        "snapshot",
+        "answers",
+    ]
+
+    def get_queryset(self, request):
+        return QuizAttempt.objects.select_related("user", "quiz")
+
+
+register_snippet(QuizAttemptViewSet)
+
+
+class AnalysisMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_view_analysis(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_analysis_menu_item():
+    return AnalysisMenuItem(_("Question analysis"), reverse("quiz_question_analysis"), icon_name="help", order=720)
+
+
+@hooks.register("register_admin_urls")
+def register_analysis_urls():
+    return [
+        path("reports/question-analysis/", QuestionAnalysisView.as_view(), name="quiz_question_analysis"),
+        path(
+            "reports/question-analysis/results/",
+            QuestionAnalysisView.as_view(results_only=True),
+            name="quiz_question_analysis_results",
+        ),
+    ]
+
+
+@hooks.register("register_page_listing_more_buttons")
+def analysis_button(page, user, next_url=None, **kwargs):
+    if isinstance(page.specific_deferred, QuizPage) and can_view_analysis(user):
+        source = page.specific_deferred.source_page
+        yield Button(
+            _("Question analysis"),
+            reverse("quiz_question_analysis") + f"?quiz={source.pk}",
+            icon_name="help",
+            priority=70,
+        )

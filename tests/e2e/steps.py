@@ -1,0 +1,75 @@
+"""Steps that journeys share: signing in and out, switching language, viewports."""
+
+import re
+
+from django.conf import settings
+from django.test import Client
+from playwright.sync_api import BrowserContext, Page, expect
+
+from tests.e2e.accessibility import assert_focus_visible, press, tab_to
+
+DESKTOP = {"viewport": {"width": 1280, "height": 800}}
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
+SIGN_IN_URL = "/{language}/accounts/login/"
+
+
+def sign_in_url(language: str = "en") -> str:
+    return SIGN_IN_URL.format(language=language)
+
+
+def sign_in(page: Page, *, email: str, password: str, language: str = "en") -> None:
+    """Sign in through allauth's form and wait to leave it."""
+    page.goto(sign_in_url(language))
+    page.locator("input[name=login]").fill(email)
+    page.locator("input[name=password]").fill(password)
+    page.locator("main form button[type=submit]").click()
+    expect(page).not_to_have_url(re.compile(r"/accounts/login/"))
+
+
+def sign_in_with_keyboard(page: Page, *, email: str, password: str) -> None:
+    """From an open sign-in page, fill and send the form with Tab, typing, Space and Enter only."""
+    email_field = page.locator("input[name=login]")
+    tab_to(page, email_field)
+    assert_focus_visible(page)
+    page.keyboard.type(email)
+    tab_to(page, page.locator("input[name=password]"))
+    assert_focus_visible(page)
+    page.keyboard.type(password)
+    remember = page.locator("input[name=remember]")
+    if remember.count():
+        tab_to(page, remember)
+        press(page, " ")
+        expect(remember).to_be_checked()
+    tab_to(page, page.locator("main form button[type=submit]"))
+    assert_focus_visible(page)
+    press(page, "Enter")
+    expect(page).not_to_have_url(re.compile(r"/accounts/login/"))
+
+
+def authenticate(context: BrowserContext, user, *, base_url: str) -> None:
+    """Give the browser a signed-in session, for journeys that are not about signing in."""
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": base_url}])
+
+
+def sign_out(page: Page) -> None:
+    """Use the header's sign-out button (found by its form, so it works in every language)."""
+    page.locator("header form[action*='/accounts/logout/'] button[type=submit]").click()
+    expect(sign_in_link(page)).to_be_visible()
+
+
+def sign_in_link(page: Page):
+    """The header's sign-in link (the language switcher's links are the other ones to the sign-in page)."""
+    return page.locator("header a[href*='/accounts/login/']:not([hreflang])")
+
+
+def language_link(page: Page, code: str):
+    return page.locator(f"header nav a[hreflang='{code}']")
+
+
+def switch_language(page: Page, code: str) -> None:
+    """Follow the language switcher's link to the language with this code."""
+    language_link(page, code).click()
+    expect(page.locator("html")).to_have_attribute("lang", code)

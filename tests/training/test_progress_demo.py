@@ -1,0 +1,36 @@
+"""seed_progress: the demo's requirements, made once, showing every state."""
+
+from tests.training.training_records import acknowledge, attempt, make_policy, make_quiz
+from training import demo
+from training.choices import Status
+from training.models import Requirement, User
+from training.progress import load_standings
+
+
+def test_seed_progress_is_idempotent_and_shows_every_state(home_page):
+    demo.seed_people()
+    policy = make_policy(home_page, versions=(395, 20))
+    quizzes = [make_quiz(home_page, title=title) for title in ("Angry customers", "Escalation", "Closing")]
+    v1, v2 = policy.versions.order_by("number")
+    people = {user.email.split("@")[0]: user for user in User.objects.all()}
+    acknowledge(people["ana"], v2)
+    acknowledge(people["james"], v1, age=300)
+    for quiz in quizzes:
+        attempt(people["ana"], quiz, percent=100)
+
+    first = demo.seed_progress(policy=policy, quizzes=quizzes)
+    again = demo.seed_progress(policy=policy, quizzes=quizzes)
+    assert first == again
+    assert Requirement.objects.count() == 4
+
+    standings = load_standings(User.objects.filter(team__isnull=False))
+    by_person = {
+        standings[user.pk].person.email.split("@")[0]: standings[user.pk]
+        for user in people.values()
+        if user.pk in standings
+    }
+    assert by_person["ana"].all_done
+    assert by_person["james"].item_for(first[0].pk).status == Status.REACKNOWLEDGE
+    assert by_person["sofia"].item_for(first[1].pk).status == Status.OVERDUE
+    assert {item.status for item in by_person["eleni"].items} == {Status.TODO}
+    assert {item.attempts_used for item in by_person["eleni"].items if item.kind == "quiz"} == {0}

@@ -1,0 +1,64 @@
+"""The demo end to end: a manager sees their team's gaps, exports them and reminds someone once."""
+
+import csv
+import io
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+
+from training.choices import Status
+from training.models import User
+
+
+@pytest.fixture
+def demo(db, home_page):
+    call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo", stdout=io.StringIO())  # idempotent
+
+
+def test_demo_shows_every_state_across_two_teams(demo, client, compliance):
+    client.force_login(compliance)
+    response = client.get(reverse("training_reports:team"))
+    statuses = {
+        row.person.email.split("@")[0]: {item.status for item in row.standing.items}
+        for row in response.context["object_list"]
+    }
+    assert statuses["ana"] == {Status.DONE}
+    assert Status.REACKNOWLEDGE in statuses["james"] | statuses["nikos"]
+    assert Status.OVERDUE in statuses["sofia"]
+    assert statuses["eleni"] == {Status.TODO}
+    teams = {summary.team_name for summary in response.context["summaries"]}
+    assert teams == {"Contact centre", "Front desk"}
+
+
+def test_manager_sees_gaps_exports_and_reminds_once(demo):
+    manager = User.objects.get(email="manager@example.com")
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(manager)
+
+    report = client.get(reverse("training_reports:team"), {"overdue": "true"})
+    overdue = {row.person.email for row in report.context["object_list"]}
+    assert overdue
+    assert all(User.objects.get(email=email).team.name == "Contact centre" for email in overdue)
+
+    export = client.get(reverse("training_reports:team"), {"overdue": "true", "export": "csv"})
+    rows = list(csv.DictReader(io.StringIO(b"".join(export.streaming_content).decode("utf-8"))))
+    assert {row["E-mail"] for row in rows} == overdue
+
+    james = User.objects.get(email="james@example.com")
+    token = client.cookies["csrftoken"].value
+    for _ in range(2):
+        response = client.post(reverse("training_reports:remind"), {"person": [james.pk], "csrfmiddlewaretoken": token})
+        assert response.status_code == 302
+    assert [message.to for message in mail.outbox] == [["james@example.com"]]
+
+
+def test_every_demo_person_can_open_their_dashboard(demo, client, home_page):
+    for user in User.objects.filter(email__in=[f"{n}@example.com" for n in ("ana", "james", "eleni", "tom")]):
+        client.force_login(user)
+        response = client.get(home_page.url)
+        assert response.status_code == 200
+        assert 'role="progressbar"' in response.content.decode()

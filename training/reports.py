@@ -1,0 +1,212 @@
+"""Who may read which training reports, and the rows the reports are made of.
+
+A manager sees the teams they manage; Compliance (training.view_all_reports) and superusers see
+every team; nobody else sees any report. The views check this on every request, exports included.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+from .choices import Status
+from .progress import ItemStanding, RequirementFacts, Standing, is_new_hire
+
+__all__ = [
+    "ComplianceRow",
+    "TeamSummary",
+    "can_view_reports",
+    "filter_rows",
+    "people_in_scope",
+    "sees_all_teams",
+    "team_summaries",
+    "teams_in_scope",
+]
+
+
+def sees_all_teams(user) -> bool:
+    return user.is_active and (user.is_superuser or user.has_perm("training.view_all_reports"))
+
+
+def can_view_reports(user) -> bool:
+    """Managers (of their teams), Compliance and superusers; never employees or editors."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return sees_all_teams(user) or user.has_perm("training.view_team_reports")
+
+
+def teams_in_scope(user) -> QuerySet:
+    from .models import Team
+
+    if not can_view_reports(user):
+        return Team.objects.none()
+    return Team.objects.managed_by(user)
+
+
+def people_in_scope(user, *, include_inactive: bool = False) -> QuerySet:
+    """The people whose training the user may read: members of the teams in scope."""
+    from .models import User
+
+    people = User.objects.filter(team__in=teams_in_scope(user).values("pk"))
+    if not include_inactive:
+        people = people.filter(is_active=True)
+    return people
+
+
+@dataclass(frozen=True)
+class ComplianceRow:
+    """One person in the team compliance report."""
+
+    standing: Standing
+    team_name: str
+    new_hire: bool
+
+    @property
+    def person(self):
+        return self.standing.person
+
+    @property
+    def name(self) -> str:
+        return self.standing.person.name
+
+    @property
+    def percent(self) -> int:
+        return self.standing.percent
+
+    def item(self, requirement_id: int) -> ItemStanding | None:
+        return self.standing.item_for(requirement_id)
+
+
+def build_rows(
+    standings: Iterable[Standing], *, team_names: dict[int, str], today: datetime.date, new_hire_window_days: int
+) -> list[ComplianceRow]:
+    return [
+        ComplianceRow(
+            standing=standing,
+            team_name=team_names.get(standing.person.team_id, ""),
+            new_hire=is_new_hire(standing.person, today=today, window_days=new_hire_window_days),
+        )
+        for standing in standings
+    ]
+
+
+def filter_rows(
+    rows: Iterable[ComplianceRow],
+    *,
+    status: str | None = None,
+    overdue: bool | None = None,
+    requirement_id: int | None = None,
+) -> list[ComplianceRow]:
+    """Filters that depend on standing: a status held on any item (or one item), overdue or not."""
+
+    def items(row):
+        if requirement_id is None:
+            return row.standing.items
+        item = row.item(requirement_id)
+        return [item] if item else []
+
+    selected = []
+    for row in rows:
+        row_items = items(row)
+        if status and not any(item.status == status for item in row_items):
+            continue
+        if overdue is not None and any(item.is_overdue for item in row_items) != overdue:
+            continue
+        selected.append(row)
+    return selected
+
+
+@dataclass(frozen=True)
+class TeamSummary:
+    team_name: str
+    people: int
+    complete_people: int
+    items_done: int
+    items_total: int
+    overdue_people: int
+
+    @property
+    def completion_rate(self) -> int:
+        """Share of required items done, in percent (100 when nothing is required)."""
+        return round(100 * self.items_done / self.items_total) if self.items_total else 100
+
+
+def team_summaries(rows: Iterable[ComplianceRow]) -> list[TeamSummary]:
+    """Completion per team, for the chart above the team report."""
+    grouped: dict[str, list[ComplianceRow]] = defaultdict(list)
+    for row in rows:
+        grouped[row.team_name].append(row)
+    return [
+        TeamSummary(
+            team_name=name,
+            people=len(team_rows),
+            complete_people=sum(1 for row in team_rows if row.standing.all_done),
+            items_done=sum(row.standing.done_count for row in team_rows),
+            items_total=sum(row.standing.total for row in team_rows),
+            overdue_people=sum(1 for row in team_rows if row.standing.overdue_count),
+        )
+        for name, team_rows in sorted(grouped.items())
+    ]
+
+
+def export_columns(requirements: list[RequirementFacts]) -> list[tuple[str, str]]:
+    """(key, heading) of every column of the team report export, a group per required item."""
+    from django.utils.translation import gettext as _
+
+    columns = [
+        ("name", _("Name")),
+        ("email", _("E-mail")),
+        ("team", _("Team")),
+        ("job_title", _("Job title")),
+        ("start_date", _("Start date")),
+        ("new_hire", _("New hire")),
+        ("percent", _("Completion (%)")),
+    ]
+    for requirement in requirements:
+        title = requirement.title
+        columns += [
+            (f"r{requirement.id}_status", _("%(item)s: status") % {"item": title}),
+            (f"r{requirement.id}_due", _("%(item)s: due") % {"item": title}),
+            (f"r{requirement.id}_completed", _("%(item)s: completed") % {"item": title}),
+        ]
+        if requirement.kind == "quiz":
+            columns += [
+                (f"r{requirement.id}_score", _("%(item)s: best score (%%)") % {"item": title}),
+                (f"r{requirement.id}_attempts", _("%(item)s: attempts") % {"item": title}),
+            ]
+        else:
+            columns.append((f"r{requirement.id}_version", _("%(item)s: version acknowledged") % {"item": title}))
+    return columns
+
+
+def export_values(row: ComplianceRow, requirements: list[RequirementFacts]) -> dict:
+    from django.utils.translation import gettext as _
+
+    values = {
+        "name": row.person.name,
+        "email": row.person.email,
+        "team": row.team_name,
+        "job_title": row.person.job_title,
+        "start_date": row.person.start_date,
+        "new_hire": _("yes") if row.new_hire else _("no"),
+        "percent": row.percent,
+    }
+    for requirement in requirements:
+        item = row.item(requirement.id)
+        key = f"r{requirement.id}"
+        if item is None:
+            values[f"{key}_status"] = _("not required")
+            continue
+        values[f"{key}_status"] = str(Status(item.status).label)
+        values[f"{key}_due"] = item.due_date
+        values[f"{key}_completed"] = item.completed_at
+        if requirement.kind == "quiz":
+            values[f"{key}_score"] = item.best_percent
+            values[f"{key}_attempts"] = item.attempts_used
+        else:
+            values[f"{key}_version"] = item.acknowledged_version
+    return values

@@ -1,0 +1,31 @@
+"""URLs of the training reports, mounted under /admin/training/ before Wagtail's admin URLs.
+
+They are not registered through Wagtail's `register_admin_urls`: that wrapper turns a refusal into
+a redirect, and people who may not read reports must get a plain 403.
+"""
+
+from django.urls import path
+
+from . import reports_views as views
+from .reports_views import reports_access
+
+app_name = "training_reports"
+
+urlpatterns = [
+    path("team/", reports_access(views.TeamComplianceView.as_view()), name="team"),
+    path("team/results/", reports_access(views.TeamComplianceView.as_view(results_only=True)), name="team_results"),
+    path("team/remind/", reports_access(views.send_reminders), name="remind"),
+    path("acknowledgements/", reports_access(views.PolicyAcknowledgementsView.as_view()), name="acknowledgements"),
+    path(
+        "acknowledgements/results/",
+        reports_access(views.PolicyAcknowledgementsView.as_view(results_only=True)),
+        name="acknowledgements_results",
+    ),
+    path("quiz-results/", reports_access(views.QuizResultsView.as_view()), name="quiz_results"),
+    path(
+        "quiz-results/results/",
+        reports_access(views.QuizResultsView.as_view(results_only=True)),
+        name="quiz_results_results",
+    ),
+    path("people/<int:pk>/", reports_access(views.PersonDetailView.as_view()), name="person"),
+]
