@@ -4,6 +4,7 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -78,7 +79,7 @@ def start_attempt(*, quiz: QuizPage, user, language: str, rng: random.Random | N
     source = quiz.source_page
     with transaction.atomic():
         # Lock the person's row so two clicks on "start" cannot both create an attempt.
-        type(user).objects.select_for_update().filter(pk=user.pk).first()
+        get_user_model().objects.select_for_update().filter(pk=user.pk).first()
         standing = quiz_standing(quiz=quiz, user=user)
         if standing.open_attempt is not None:
             return standing.open_attempt
@@ -116,7 +117,7 @@ def submit_attempt(*, attempt: QuizAttempt, answers: Answers, now=None) -> QuizA
             _("The time limit for this attempt has passed; its answers can no longer be sent."), status=409
         )
     score = score_attempt(attempt.snapshot, answers)
-    updated = QuizAttempt.objects.filter(pk=attempt.pk, submitted_at__isnull=True).update(
+    QuizAttempt.objects.filter(pk=attempt.pk, submitted_at__isnull=True).update(
         answers=answers,
         results=[result.as_json() for result in score.questions],
         score=round(float(score.score), 2),
@@ -125,8 +126,6 @@ def submit_attempt(*, attempt: QuizAttempt, answers: Answers, now=None) -> QuizA
         passed=score.passed,
         submitted_at=now,
     )
+    # When `updated` is 0 another request submitted first: its score stands, this one recorded nothing.
     attempt.refresh_from_db()
-    if not updated:
-        # Another request submitted first: its score stands and this one records nothing.
-        return attempt
     return attempt

@@ -10,6 +10,9 @@ from django.conf import settings
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
+from policy_content.models import Acknowledgement
+from quizzes.models import QuizAttempt
+
 from .choices import ItemKind
 from .progress import ItemStanding, RequirementFacts, Standing, standing_for
 
@@ -111,8 +114,6 @@ def latest_results(
     quiz_ids = [item.requirement.page_id for item in standing.items if item.kind == ItemKind.QUIZ]
     results = []
     if quiz_ids:
-        from quizzes.models import QuizAttempt
-
         results += [
             LatestResult(
                 kind=ItemKind.QUIZ,
@@ -126,8 +127,6 @@ def latest_results(
             ).order_by("-submitted_at")[:limit]
         ]
     if policy_ids:
-        from policy_content.models import Acknowledgement
-
         results += [
             LatestResult(
                 kind=ItemKind.POLICY,

@@ -321,7 +321,7 @@ class Requirement(models.Model):
     objects = RequirementQuerySet.as_manager()
 
     panels = [
-        PageChooserPanel("page"),
+        PageChooserPanel("page", page_type=["policy_content.PolicyPage", "quizzes.QuizPage"]),
         FieldPanel("audience"),
         FieldPanel("teams"),
         MultiFieldPanel(

@@ -16,7 +16,11 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Max, Min, Q, QuerySet
 from django.utils import timezone
 
+from policy_content.models import Acknowledgement, PolicyPage, PolicyVersion
+from quizzes.models import QuizAttempt, QuizPage
+
 from .choices import Audience, ItemKind, Status
+from .models import Requirement, TrainingSettings, User
 
 __all__ = [
     "AcknowledgementFacts",
@@ -283,8 +287,6 @@ def load_requirements(*, settings=None) -> list[RequirementFacts]:
 
     Pages of a kind nobody is required to complete are not queried at all.
     """
-    from .models import Requirement, TrainingSettings
-
     settings = settings or TrainingSettings.load()
     requirements = list(
         Requirement.objects.active().select_related("page").prefetch_related("teams").order_by("sort_order", "pk")
@@ -294,8 +296,6 @@ def load_requirements(*, settings=None) -> list[RequirementFacts]:
     policies: dict[int, dict] = {}
     current_versions: dict[int, dict] = {}
     if policy_ids:
-        from policy_content.models import PolicyPage, PolicyVersion
-
         policies = {
             page["pk"]: page
             for page in PolicyPage.objects.filter(pk__in=policy_ids).values("pk", "acknowledgement_required")
@@ -308,8 +308,6 @@ def load_requirements(*, settings=None) -> list[RequirementFacts]:
                 current_versions[version["policy_id"]] = version
     quizzes: dict[int, dict] = {}
     if quiz_ids:
-        from quizzes.models import QuizPage
-
         quizzes = {
             page["pk"]: page
             for page in QuizPage.objects.filter(pk__in=quiz_ids).values("pk", "attempts_allowed", "pass_mark")
@@ -400,8 +398,6 @@ def load_standings(
 
     acknowledgements: dict[int, dict[int, list[AcknowledgementFacts]]] = defaultdict(lambda: defaultdict(list))
     if policy_ids:
-        from policy_content.models import Acknowledgement
-
         for ack in Acknowledgement.objects.filter(user__in=person_ids, version__policy_id__in=policy_ids).values(
             "user_id", "version_id", "version__policy_id", "version__number", "acknowledged_at", "language"
         ):
@@ -416,8 +412,6 @@ def load_standings(
 
     quizzes: dict[int, dict[int, QuizFacts]] = defaultdict(dict)
     if quiz_ids:
-        from quizzes.models import QuizAttempt
-
         submitted = Q(submitted_at__isnull=False)
         for summary in (
             QuizAttempt.objects.filter(user__in=person_ids, quiz_id__in=quiz_ids)
@@ -454,6 +448,4 @@ def load_standings(
 
 def standing_for(user, *, today: datetime.date | None = None) -> Standing:
     """One person's standing (the same loader, for a queryset of one)."""
-    from .models import User
-
     return load_standings(User.objects.filter(pk=user.pk), today=today)[user.pk]

@@ -21,6 +21,7 @@ from django.utils import timezone, translation
 
 from .choices import ReminderKind
 from .dashboard import absolute_url, item_links
+from .models import ReminderSend, Team, TrainingSettings, User
 from .progress import ItemStanding, RequirementFacts, Standing, load_requirements, load_standings
 
 logger = logging.getLogger(__name__)
@@ -96,8 +97,6 @@ def _send(*, to: str, language: str, template: str, context: dict) -> None:
 
 def _record_and_send(*, recipient_id: int, kind: str, today: datetime.date, sent_by, items: list, send) -> str:
     """Record the send and send it, atomically; 'sent', 'already_sent' or 'failed'."""
-    from .models import ReminderSend
-
     try:
         with transaction.atomic():
             ReminderSend.objects.create(
@@ -121,8 +120,6 @@ def send_person_reminders(
     requirements: list[RequirementFacts] | None = None,
 ) -> ReminderOutcome:
     """E-mail each person in `people` about their overdue and soon-due items, once a day at most."""
-    from .models import ReminderSend, TrainingSettings
-
     today = today or timezone.localdate()
     settings = settings or TrainingSettings.load()
     requirements = requirements if requirements is not None else load_requirements(settings=settings)
@@ -174,8 +171,6 @@ def send_manager_digests(
     requirements: list[RequirementFacts] | None = None,
 ) -> ReminderOutcome:
     """E-mail each manager one digest of their teams' overdue and soon-due items, once a day at most."""
-    from .models import ReminderSend, Team, TrainingSettings, User
-
     today = today or timezone.localdate()
     settings = settings or TrainingSettings.load()
     requirements = requirements if requirements is not None else load_requirements(settings=settings)
@@ -242,8 +237,6 @@ def send_manager_digests(
 
 def run_daily_reminders(*, today: datetime.date | None = None) -> dict[str, ReminderOutcome]:
     """The daily job: personal reminders to everyone in a team, then the managers' digests."""
-    from .models import TrainingSettings, User
-
     today = today or timezone.localdate()
     settings = TrainingSettings.load()
     requirements = load_requirements(settings=settings)

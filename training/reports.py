@@ -12,8 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from .choices import Status
+from .models import Team, User
 from .progress import ItemStanding, RequirementFacts, Standing, is_new_hire
 
 __all__ = [
@@ -40,8 +42,6 @@ def can_view_reports(user) -> bool:
 
 
 def teams_in_scope(user) -> QuerySet:
-    from .models import Team
-
     if not can_view_reports(user):
         return Team.objects.none()
     return Team.objects.managed_by(user)
@@ -49,8 +49,6 @@ def teams_in_scope(user) -> QuerySet:
 
 def people_in_scope(user, *, include_inactive: bool = False) -> QuerySet:
     """The people whose training the user may read: members of the teams in scope."""
-    from .models import User
-
     people = User.objects.filter(team__in=teams_in_scope(user).values("pk"))
     if not include_inactive:
         people = people.filter(is_active=True)
@@ -155,8 +153,6 @@ def team_summaries(rows: Iterable[ComplianceRow]) -> list[TeamSummary]:
 
 def export_columns(requirements: list[RequirementFacts]) -> list[tuple[str, str]]:
     """(key, heading) of every column of the team report export, a group per required item."""
-    from django.utils.translation import gettext as _
-
     columns = [
         ("name", _("Name")),
         ("email", _("E-mail")),
@@ -184,8 +180,6 @@ def export_columns(requirements: list[RequirementFacts]) -> list[tuple[str, str]
 
 
 def export_values(row: ComplianceRow, requirements: list[RequirementFacts]) -> dict:
-    from django.utils.translation import gettext as _
-
     values = {
         "name": row.person.name,
         "email": row.person.email,

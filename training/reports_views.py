@@ -31,9 +31,13 @@ from wagtail.admin.ui.tables import BaseColumn, Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.log_actions import LogContext
+from wagtail.models import Locale
+
+from policy_content.models import Acknowledgement, PolicyVersion
+from quizzes.models import QuizAttempt, QuizPage
 
 from .choices import Status
-from .models import Requirement, TrainingSettings, User
+from .models import ReminderSend, Requirement, TrainingSettings, User
 from .progress import PERSON_FIELDS, applies_to, load_requirements, load_standings, person_facts, standing_for
 from .reminders import send_person_reminders
 from .reports import (
@@ -305,8 +309,6 @@ def send_reminders(request):
 
 
 def policy_versions():
-    from policy_content.models import PolicyVersion
-
     return PolicyVersion.objects.select_related("policy").order_by("policy__title", "-number")
 
 
@@ -423,8 +425,6 @@ class PolicyAcknowledgementsView(ReportView):
         ]
 
     def get_filtered_queryset(self):
-        from policy_content.models import Acknowledgement
-
         people = self.get_queryset().select_related("team")
         version = self.version
         if version is None:
@@ -474,20 +474,11 @@ class QuizResultsFilterSet(WagtailFilterSet):
     submitted_at = django_filters.DateFromToRangeFilter(label=_("Submitted"), widget=DateRangePickerWidget)
 
     class Meta:
+        model = QuizAttempt
         fields = ["quiz", "user__team", "passed", "submitted_at"]
-
-    def __init__(self, *args, **kwargs):
-        from quizzes.models import QuizAttempt
-
-        self._meta.model = QuizAttempt
-        super().__init__(*args, **kwargs)
 
 
 def quiz_pages():
-    from wagtail.models import Locale
-
-    from quizzes.models import QuizPage
-
     return QuizPage.objects.filter(locale=Locale.get_default()).order_by("title")
 
 
@@ -501,6 +492,7 @@ class QuizResultsView(ReportView):
     search_fields = ["user__name", "user__email"]
     search_backend_name = None
     default_ordering = "-submitted_at"
+    model = QuizAttempt
     list_export = [
         "user.name",
         "user.email",
@@ -525,12 +517,6 @@ class QuizResultsView(ReportView):
         "submitted_at": _("Submitted at"),
         "language": _("Language"),
     }
-
-    @cached_property
-    def model(self):
-        from quizzes.models import QuizAttempt
-
-        return QuizAttempt
 
     def get_breadcrumbs_items(self):
         return [*self.breadcrumbs_items, REPORTS_BREADCRUMB, {"url": "", "label": self.get_page_title()}]
@@ -597,11 +583,6 @@ class PersonDetailView(WagtailAdminTemplateMixin, TemplateView):
         ]
 
     def get_context_data(self, **kwargs):
-        from policy_content.models import Acknowledgement
-        from quizzes.models import QuizAttempt
-
-        from .models import ReminderSend
-
         context = super().get_context_data(**kwargs)
         person = self.person
         timeline = [

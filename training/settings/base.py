@@ -130,7 +130,7 @@ LANGUAGES = [
     ("pt", "Português"),
     ("el", "Ελληνικά"),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [BASE_DIR / "training" / "locale"]
 TIME_ZONE = env_str("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True

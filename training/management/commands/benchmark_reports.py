@@ -9,6 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from policy_content.models import Acknowledgement
+from quizzes.models import QuizAttempt
 from training.choices import ItemKind
 from training.models import Team, User
 from training.progress import load_requirements, load_standings
@@ -42,9 +44,6 @@ class Command(BaseCommand):
             pass
 
     def _run(self, requirements, count):
-        from policy_content.models import Acknowledgement
-        from quizzes.models import QuizAttempt
-
         now = timezone.now()
         team = Team.objects.create(name=f"Benchmark {now:%H%M%S%f}")
         password = make_password(None)
@@ -108,7 +107,12 @@ class Command(BaseCommand):
         client = Client(HTTP_HOST="localhost")
         client.force_login(viewer)
         url = reverse("training_reports:team")
-        for label, query in (("page", f"?team={team.pk}"), ("CSV export", f"?team={team.pk}&export=csv")):
+        exports = (
+            ("page", f"?team={team.pk}"),
+            ("CSV export", f"?team={team.pk}&export=csv"),
+            ("XLSX export", f"?team={team.pk}&export=xlsx"),
+        )
+        for label, query in exports:
             with CaptureQueriesContext(connection) as queries:
                 started = time.perf_counter()
                 response = client.get(url + query)
