@@ -198,6 +198,7 @@ class TeamComplianceView(ReportView):
                 "name",
                 label=_("Name"),
                 sort_key="name",
+                classname="training-name",
                 get_url=lambda row: reverse("training_reports:person", args=[row.person.id]),
             ),
             Column("team_name", label=_("Team"), sort_key="team__name"),

@@ -30,3 +30,16 @@ def record_trusted_email(sender, instance: User, raw=False, update_fields=None, 
         return
     addresses.filter(primary=True).delete()
     EmailAddress.objects.create(user=instance, email=instance.email, verified=True, primary=True)
+
+
+@receiver(post_save, sender=User)
+def admin_speaks_the_preferred_language(sender, instance: User, raw=False, **kwargs):
+    """The Wagtail admin reads its language from its own profile; keep it equal to the person's choice."""
+    if raw:
+        return
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(instance)
+    if profile.preferred_language != instance.preferred_language:
+        profile.preferred_language = instance.preferred_language
+        profile.save(update_fields=["preferred_language"])
