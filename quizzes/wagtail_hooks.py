@@ -1,6 +1,10 @@
 """Admin: read-only attempts and the question analysis report."""
 
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -95,3 +99,48 @@ def analysis_button(page, user, next_url=None, **kwargs):
             icon_name="help",
             priority=70,
         )
+
+
+def _refuse_deleting_quiz_takers(request, users):
+    """Submitted attempts protect the person: explain and offer deactivation instead of a 500."""
+    user_model = get_user_model()
+    takers = [user for user in users if isinstance(user, user_model) and QuizAttempt.objects.filter(user=user).exists()]
+    if not takers:
+        return None
+    messages.error(
+        request,
+        gettext(
+            "%(names)s cannot be deleted: their quiz attempts are kept as evidence. "
+            "Deactivate the account instead (untick “active”)."
+        )
+        % {"names": ", ".join(str(user) for user in takers)},
+    )
+    return redirect(request.META.get("HTTP_REFERER") or reverse("wagtailadmin_home"))
+
+
+@hooks.register("before_delete_user")
+def refuse_deleting_user_with_attempts(request, user):
+    return _refuse_deleting_quiz_takers(request, [user])
+
+
+@hooks.register("before_delete_snippet")
+def refuse_deleting_person_snippet_with_attempts(request, instances):
+    return _refuse_deleting_quiz_takers(request, instances)
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_deleting_people_with_attempts(request, action_type, objects, action_class_instance):
+    return _refuse_deleting_quiz_takers(request, objects) if action_type == "delete" else None
+
+
+@hooks.register("before_delete_page")
+def refuse_deleting_quiz_with_attempts(request, page):
+    """Attempts point at their quiz: unpublish a quiz people have taken instead of deleting it."""
+    if page.specific_class is QuizPage and QuizAttempt.objects.filter(quiz_id=page.pk).exists():
+        messages.error(
+            request,
+            gettext("“%(title)s” has attempts people made, so it cannot be deleted. Unpublish it instead.")
+            % {"title": page.title},
+        )
+        return redirect(reverse("wagtailadmin_explore", args=[page.get_parent().pk]))
+    return None

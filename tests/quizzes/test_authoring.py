@@ -77,3 +77,17 @@ def test_demo_quizzes_cover_the_three_topics_and_every_question_type():
     for quiz in QUIZZES:
         if quiz["slug"] != "closing-interactions":
             assert {q["type"] for q in quiz["questions"]} == {"single_choice", "multiple_response", "ordering"}
+
+
+def test_people_and_quizzes_with_attempts_cannot_be_deleted(client, superuser, employee, home_page):
+    from quizzes.attempts import start_attempt
+
+    quiz = make_quiz(home_page, policy=PolicyPageFactory())
+    start_attempt(quiz=quiz, user=employee, language="en")
+    client.force_login(superuser)
+    response = client.post(f"/admin/users/delete/{employee.pk}/", follow=True)
+    assert "quiz attempts are kept as evidence" in response.content.decode()
+    response = client.post(f"/admin/pages/{quiz.pk}/delete/", follow=True)
+    assert "cannot be deleted" in response.content.decode()
+    assert QuizPage.objects.filter(pk=quiz.pk).exists()
+    assert type(employee).objects.filter(pk=employee.pk).exists()
