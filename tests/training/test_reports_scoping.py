@@ -91,6 +91,8 @@ def test_compliance_and_admins_see_every_team(client, world, request, role):
 
 
 def test_csv_export_has_a_row_per_person_in_scope_and_item_columns(client, world):
+    world.cc_manager.preferred_language = "en"  # headings and statuses follow the reader's language
+    world.cc_manager.save()
     client.force_login(world.cc_manager)
     response = client.get(reverse("training_reports:team"), {"export": "csv"})
     assert response.status_code == 200
