@@ -109,3 +109,13 @@ def seed_progress(*, policy, quizzes, today: datetime.date | None = None) -> lis
         )
         requirements.append(requirement)
     return requirements
+
+
+def restrict_to_signed_in(home_page) -> int:
+    """The policies and quizzes are internal: every section under the home page, in every language, needs sign-in."""
+    from wagtail.models import Page, PageViewRestriction
+
+    sections = Page.objects.filter(depth=home_page.depth + 1)
+    for section in sections:
+        PageViewRestriction.objects.get_or_create(page=section, restriction_type=PageViewRestriction.LOGIN)
+    return sections.count()

@@ -101,3 +101,11 @@ def test_seed_demo_leaves_a_changed_demo_person_alone(settings):
     person.refresh_from_db()
     assert person.check_password("chosen-by-james")
     assert person.job_title == "Senior agent"
+
+
+@pytest.mark.django_db
+def test_demo_policies_and_quizzes_need_sign_in(client):
+    call_command("seed_demo", stdout=StringIO())
+    for url in ("/en/policies/", "/en/policies/customer-service-policy/", "/en/quizzes/angry-customers/"):
+        response = client.get(url)
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"], url

@@ -24,6 +24,8 @@ class Command(BaseCommand):
         quizzes = seed_quizzes(Site.objects.get(is_default_site=True).root_page.specific, policy=policy)
         self.stdout.write(f"Demo quizzes: {', '.join(quiz.title for quiz in quizzes)}.")
         requirements = demo.seed_progress(policy=policy, quizzes=quizzes)
+        restricted = demo.restrict_to_signed_in(Site.objects.get(is_default_site=True).root_page)
+        self.stdout.write(f"Sections for signed-in staff only: {restricted}.")
         self.stdout.write(f"Demo requirements: {len(requirements)} (the policy and each quiz, for everyone).")
         if settings.DEBUG:
             self.stdout.write(f"Sign in at {settings.SITE_URL}/ with any of these, password {demo.DEMO_PASSWORD!r}:")
