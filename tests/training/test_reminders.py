@@ -171,5 +171,7 @@ def test_remind_with_nothing_chosen_explains(client, world):
     client.force_login(world.cc_manager)
     response = client.post(reverse("training_reports:remind"), {"person": ["x"]}, follow=True)
     assert response.status_code == 200
-    assert "not understood" in response.content.decode()
+    with translation.override(world.cc_manager.preferred_language):
+        expected = translation.gettext("The selection was not understood; choose people again.")
+    assert expected in response.content.decode()
     assert mail.outbox == []
