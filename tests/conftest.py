@@ -1,8 +1,16 @@
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 from wagtail.models import Page, Site
 
 from tests.factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _reset_language():
+    """A request or e-mail in another language must not leave that language active for the next test."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

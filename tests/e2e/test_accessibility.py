@@ -6,6 +6,7 @@ each new front-end page to ANONYMOUS_PAGES or EMPLOYEE_PAGES.
 """
 
 import pytest
+from django.utils import translation
 from playwright.sync_api import expect
 
 from tests.e2e.accessibility import assert_accessible, assert_no_horizontal_scroll, tab_through
@@ -38,7 +39,8 @@ def check_page(page, screenshot, name: str, path: str, viewport: str) -> None:
     assert_no_horizontal_scroll(page)
     screenshot(page, "pages", f"{name}-{viewport}")
     stops = tab_through(page)
-    assert stops[0] == "Skip to content", stops
+    with translation.override(path.split("/")[1]):
+        assert stops[0] == translation.gettext("Skip to content"), stops
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
