@@ -52,4 +52,4 @@ e2e: install-dev  ## Only the real-browser tests
 	$(VENV)/bin/pytest tests/e2e $(PYTEST_ARGS)
 
 messages: install-dev  ## Refresh the .po files of the four languages
-	$(PY) manage.py makemessages --all --ignore='.venv/*' --ignore='staticfiles/*'
+	$(PY) manage.py makemessages --all --ignore='.venv/*' --ignore='staticfiles/*' --ignore='tests/*'

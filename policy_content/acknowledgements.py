@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django import forms
 from django.db import IntegrityError, transaction
-from django.utils.translation import gettext
+from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 
 from .choices import ReaderStatus
@@ -16,7 +16,9 @@ __all__ = [
     "AcknowledgementForm",
     "AcknowledgementRefused",
     "LibraryEntry",
+    "Reading",
     "check_version",
+    "current_readings",
     "library_entries",
     "reader_status",
     "reading_context",
@@ -96,6 +98,16 @@ def reader_status(*, required: bool, current_number: int | None, acknowledged_nu
 def check_version(*, page: PolicyPage, submitted_version_id: int) -> PolicyVersion:
     """The version to record, or a refusal: nothing to sign, an old version, or a foreign one."""
     current = acknowledgeable_version(page)
+    if current is None and page.current_version is not None:
+        raise AcknowledgementRefused(
+            gettext(
+                "This translation shows version %(old)s, but version %(new)s is in force. "
+                "Read version %(new)s in one of the languages below and acknowledge it there."
+            )
+            % {"old": page.renders_version or "?", "new": page.current_version.number},
+            status=409,
+            current=page.current_version,
+        )
     if current is None:
         raise AcknowledgementRefused(gettext("This policy has no published version to acknowledge yet."), status=409)
     if not page.source_page.acknowledgement_required:
@@ -147,6 +159,35 @@ def record_acknowledgement(
     return acknowledgement, True
 
 
+@dataclass(frozen=True)
+class Reading:
+    """The policy in one language: where to read the version in force."""
+
+    language_code: str
+    language_name: str
+    url: str
+
+
+def current_readings(page: PolicyPage, *, request=None) -> list[Reading]:
+    """The languages in which `page`'s policy shows the version in force, the default language first."""
+    current = page.current_version
+    if current is None:
+        return []
+    source = page.source_page
+    readings = []
+    translations = (
+        PolicyPage.objects.filter(translation_key=source.translation_key, live=True)
+        .select_related("locale")
+        .order_by("locale__pk")
+    )
+    for translation in translations:
+        if translation.pk != source.pk and translation.renders_version != current.number:
+            continue
+        code = translation.locale.language_code
+        readings.append(Reading(code, get_language_info(code)["name_local"], translation.get_url(request)))
+    return readings
+
+
 def reading_context(*, page: PolicyPage, request, form: AcknowledgementForm | None = None) -> dict:
     """Everything the policy page shows around the text: version, changelog, the reader's standing."""
     from .comparison import compare_versions
@@ -155,9 +196,13 @@ def reading_context(*, page: PolicyPage, request, form: AcknowledgementForm | No
     versions = list(PolicyVersion.objects.filter(policy_id=source.pk).order_by("-number"))
     current = versions[0] if versions else None
     page.__dict__["current_version"] = current
+    out_of_date = page.is_out_of_date
     context = {
         "toc": page.section_anchors(),
         "current_version": current,
+        "out_of_date": out_of_date,
+        "shown_version_number": page.renders_version if out_of_date else getattr(current, "number", None),
+        "current_readings": current_readings(page, request=request) if out_of_date else [],
         "changelog": versions,
         "acknowledgement_required": source.acknowledgement_required,
         "reader_status": None,
@@ -187,7 +232,7 @@ def reading_context(*, page: PolicyPage, request, form: AcknowledgementForm | No
         context["last_acknowledgement"] = last
         context["changes_since"] = compare_versions(old=last.version, new=current)
         context["versions_since"] = [version for version in versions if version.number > last.version.number]
-    if status in (ReaderStatus.NEEDS_ACKNOWLEDGING, ReaderStatus.REACKNOWLEDGE):
+    if status in (ReaderStatus.NEEDS_ACKNOWLEDGING, ReaderStatus.REACKNOWLEDGE) and not out_of_date:
         context["statement"] = statement_for(page=page, version=current)
         context["acknowledgement_form"] = form or AcknowledgementForm(
             user=user, initial={"version": current.pk, "typed_name": ""}

@@ -129,6 +129,9 @@ class PolicyPage(RoutablePageMixin, Page):
         blank=True,
         help_text=_("Required for a new version: what changed, in words every reader understands."),
     )
+    # Kept in step with the versions on the default-language page; translations copy it when they are
+    # synchronised, so a translation carries the number of the version its text was translated from.
+    renders_version = models.PositiveIntegerField(_("version shown"), null=True, blank=True)
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -172,6 +175,12 @@ class PolicyPage(RoutablePageMixin, Page):
     def current_version(self) -> "PolicyVersion | None":
         """The latest version of the source policy, or None before the first publication."""
         return PolicyVersion.objects.filter(policy_id=self.source_page.pk).order_by("-number").first()
+
+    @property
+    def is_out_of_date(self) -> bool:
+        """A translation of an older version than the current one: readable, not acknowledgeable."""
+        current = self.current_version
+        return current is not None and self.source_page.pk != self.pk and self.renders_version != current.number
 
     def section_anchors(self) -> list[tuple[str, str]]:
         """(anchor, heading) of every section, in reading order."""

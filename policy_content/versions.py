@@ -56,7 +56,9 @@ def review_due_after(published_at: datetime.datetime) -> datetime.date:
 
 
 def acknowledgeable_version(page: PolicyPage) -> PolicyVersion | None:
-    """The version a reader of `page` (in any language) acknowledges: the source policy's current one."""
+    """The version a reader of `page` acknowledges: the current one, unless `page` translates an older one."""
+    if page.is_out_of_date:
+        return None
     return page.current_version
 
 
@@ -84,11 +86,15 @@ def _review_due_for_new_version(*, page: PolicyPage, previous: PolicyVersion | N
     return default
 
 
-def _clear_request(*, page: PolicyPage, revision: Revision, review_due: datetime.date | None):
+def _clear_request(
+    *, page: PolicyPage, revision: Revision, review_due: datetime.date | None = None, renders_version: int | None = None
+):
     """The new-version tick box and summary are used up once the version exists."""
     changes = {"mark_as_new_version": False, "change_summary": ""}
     if review_due is not None:
         changes["review_due"] = review_due
+    if renders_version is not None:
+        changes["renders_version"] = renders_version
     PolicyPage.objects.filter(pk=page.pk).update(**changes)
     for name, value in changes.items():
         setattr(page, name, value)
@@ -110,10 +116,13 @@ def record_publication(*, page: PolicyPage, revision: Revision) -> PolicyVersion
         return None
     if page.locale_id != Locale.get_default().pk:
         if page.mark_as_new_version or page.change_summary:
-            _clear_request(page=page, revision=revision, review_due=None)
+            _clear_request(page=page, revision=revision)
         return None
     previous = PolicyVersion.objects.filter(policy=page).select_related("revision").order_by("-number").first()
     if previous is not None and not page.mark_as_new_version:
+        if page.renders_version != previous.number:
+            # A correction drafted before the latest version went live still carries the old number.
+            _clear_request(page=page, revision=revision, renders_version=previous.number)
         return None
     published_at = _history_published_at.get() or page.last_published_at or timezone.now()
     review_due = _review_due_for_new_version(page=page, previous=previous, published_at=published_at)
@@ -135,6 +144,6 @@ def record_publication(*, page: PolicyPage, revision: Revision) -> PolicyVersion
             continue
     else:
         raise RuntimeError("Could not number a new policy version.")
-    _clear_request(page=page, revision=revision, review_due=review_due)
+    _clear_request(page=page, revision=revision, review_due=review_due, renders_version=version.number)
     page.__dict__.pop("current_version", None)
     return version

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
+from policy_content.blocks import AnchorBlock
+
 from .choices import Channel
 
 
@@ -47,10 +49,8 @@ class ScenarioBlock(blocks.StructBlock):
     points = blocks.IntegerBlock(
         label=_("points"), default=1, min_value=1, max_value=10, help_text=_("Weight of this question.")
     )
-    policy_section = blocks.CharBlock(
+    policy_section = AnchorBlock(
         label=_("policy section"),
-        required=False,
-        max_length=80,
         help_text=_("Anchor of the policy section this question tests (see the policy's table of contents)."),
     )
 

@@ -3,9 +3,10 @@
 import datetime
 import random
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.utils import timezone
-from wagtail.models import Page
+from django.utils import timezone, translation
+from wagtail.models import Locale, Page
 
 from .attempts import start_attempt, submit_attempt
 from .choices import QuestionType
@@ -99,11 +100,12 @@ def seed_quizzes(home_page: Page, *, policy) -> list[QuizPage]:
             quiz.save_revision().publish()
             quiz.refresh_from_db()
         quizzes.append(quiz)
-    _seed_attempts({quiz.slug: quiz for quiz in quizzes})
     return quizzes
 
 
-def _seed_attempts(quizzes: dict[str, QuizPage]) -> None:
+def seed_attempts(quizzes: list[QuizPage]) -> None:
+    """Past attempts, passed and failed, each taken in the person's language where the quiz is translated."""
+    quizzes = {quiz.slug: quiz for quiz in quizzes}
     people = {user.email: user for user in get_user_model().objects.filter(email__in={row[0] for row in DEMO_ATTEMPTS})}
     rng = random.Random(2026)
     now = timezone.now()
@@ -111,7 +113,11 @@ def _seed_attempts(quizzes: dict[str, QuizPage]) -> None:
         user, quiz = people.get(email), quizzes[slug]
         if user is None or QuizAttempt.objects.filter(user=user, quiz=quiz).exists():
             continue
-        attempt = start_attempt(quiz=quiz, user=user, language=user.preferred_language, rng=rng)
+        language = user.preferred_language or settings.LANGUAGE_CODE
+        locale = Locale.objects.filter(language_code=language).first()
+        read = (quiz.get_translation_or_none(locale) if locale else None) or quiz
+        with translation.override(read.locale.language_code):
+            attempt = start_attempt(quiz=read, user=user, language=read.locale.language_code, rng=rng)
         when = now - datetime.timedelta(days=days_ago)
         QuizAttempt.objects.filter(pk=attempt.pk).update(started_at=when - datetime.timedelta(minutes=6))
         attempt.refresh_from_db()

@@ -119,3 +119,31 @@ def restrict_to_signed_in(home_page) -> int:
     for section in sections:
         PageViewRestriction.objects.get_or_create(page=section, restriction_type=PageViewRestriction.LOGIN)
     return sections.count()
+
+
+DEMO_LANGUAGES = ("es", "pt", "el")
+
+
+def seed_translations(home_page, *, languages=DEMO_LANGUAGES, catalogues=None) -> dict[str, int | str]:
+    """Translate the demo pages from the catalogues in training/demo_translations; pages done before are kept.
+
+    Returns how many pages were translated per language, or why a language was left out (a catalogue
+    missing texts: the English pages are still seeded, so `manage.py demo_strings` can list them).
+    """
+    from wagtail.models import Locale
+
+    from .content_translations import DEMO_CATALOGUES, MissingContentTranslation, load_catalogue, translate_pages
+
+    pages = [page.specific for page in home_page.get_descendants(inclusive=True).order_by("path")]
+    translated: dict[str, int | str] = {}
+    for language in languages:
+        locale = Locale.objects.get(language_code=language)
+        todo = [page for page in pages if not page.has_translation(locale)]
+        try:
+            if todo:
+                translate_pages(todo, locale, load_catalogue((catalogues or DEMO_CATALOGUES) / f"{language}.po"))
+        except (MissingContentTranslation, OSError) as problem:
+            translated[language] = str(problem)
+            continue
+        translated[language] = len(todo)
+    return translated

@@ -13,8 +13,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from django.conf import settings as django_settings
 from django.db.models import Count, Max, Min, Q, QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
+from wagtail.models import Page
 
 from policy_content.models import Acknowledgement, PolicyPage, PolicyVersion
 from quizzes.models import QuizAttempt, QuizPage
@@ -282,10 +284,23 @@ def person_standing(
 # Loading ------------------------------------------------------------------------------------
 
 
+def _translated_titles(keys: set[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """Titles of the live translations of these pages in the active language; none for the default one."""
+    language = translation.get_language() or django_settings.LANGUAGE_CODE
+    if not keys or language == django_settings.LANGUAGE_CODE:
+        return {}
+    return dict(
+        Page.objects.filter(translation_key__in=keys, locale__language_code=language, live=True).values_list(
+            "translation_key", "title"
+        )
+    )
+
+
 def load_requirements(*, settings=None) -> list[RequirementFacts]:
     """Active requirements whose page can be completed now, with defaults filled in (6 queries).
 
-    Pages of a kind nobody is required to complete are not queried at all.
+    Pages of a kind nobody is required to complete are not queried at all. Titles are those of the
+    translations in the active language, where there are any (one more query in another language).
     """
     settings = settings or TrainingSettings.load()
     requirements = list(
@@ -306,6 +321,7 @@ def load_requirements(*, settings=None) -> list[RequirementFacts]:
             known = current_versions.get(version["policy_id"])
             if known is None or version["number"] > known["number"]:
                 current_versions[version["policy_id"]] = version
+    titles = _translated_titles({r.page.translation_key for r in requirements})
     quizzes: dict[int, dict] = {}
     if quiz_ids:
         quizzes = {
@@ -338,7 +354,7 @@ def load_requirements(*, settings=None) -> list[RequirementFacts]:
                 id=requirement.pk,
                 page_id=requirement.page_id,
                 kind=requirement.kind,
-                title=requirement.page.title,
+                title=titles.get(requirement.page.translation_key, requirement.page.title),
                 translation_key=requirement.page.translation_key,
                 audience=requirement.audience,
                 team_ids=frozenset(team.pk for team in requirement.teams.all()),

@@ -37,6 +37,7 @@ from policy_content.models import Acknowledgement, PolicyVersion
 from quizzes.models import QuizAttempt, QuizPage
 
 from .choices import Status
+from .languages import language_name
 from .models import ReminderSend, Requirement, TrainingSettings, User
 from .progress import PERSON_FIELDS, applies_to, load_requirements, load_standings, person_facts, standing_for
 from .reminders import send_person_reminders
@@ -421,7 +422,7 @@ class PolicyAcknowledgementsView(ReportView):
             Column("team_name", label=_("Team"), sort_key="team__name"),
             Column("acknowledged_display", label=_("Acknowledged")),
             DateColumn("acknowledged_at", label=_("When")),
-            Column("language", label=_("Language")),
+            Column("language", label=_("Language"), accessor=lambda row: language_name(row.language)),
             Column("latest_version", label=_("Latest version acknowledged")),
         ]
 
@@ -548,7 +549,7 @@ class QuizResultsView(ReportView):
                 accessor=lambda a: gettext("Passed") if a.passed else gettext("Not passed"),
             ),
             DateColumn("submitted_at", label=_("Submitted"), sort_key="submitted_at"),
-            Column("language", label=_("Language")),
+            Column("language", label=_("Language"), accessor=lambda row: language_name(row.language)),
         ]
 
     def get_filename(self):

@@ -68,7 +68,9 @@ def test_demo_people_see_their_status(client, demo, email, status):
 def test_seed_demo_command_loads_the_policy(home_page):
     call_command("seed_demo")
     call_command("seed_demo")
-    assert PolicyPage.objects.get().versions.count() == 2
+    policy = PolicyPage.objects.get(locale__language_code="en")
+    assert policy.versions.count() == 2
+    assert PolicyPage.objects.filter(translation_key=policy.translation_key).count() == 4
 
 
 def test_editor_publishes_version_three_and_an_employee_acknowledges_it(client, demo):

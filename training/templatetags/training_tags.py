@@ -23,3 +23,11 @@ def language_switcher(context):
             url = translate_url(request.get_full_path(), code)
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return {"links": links}
+
+
+@register.filter(name="language_name")
+def language_name_filter(code):
+    """`{{ record.language|language_name }}`: "Greek" rather than "el"."""
+    from training.languages import language_name
+
+    return language_name(code)

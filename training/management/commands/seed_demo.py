@@ -1,32 +1,38 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from wagtail.models import Site
 
+from policy_content.demo import seed_policy
+from quizzes.demo import seed_attempts, seed_quizzes
 from training import demo
 
 
 class Command(BaseCommand):
-    help = "Load the demo: teams, people of every role, the policy and the quizzes. Safe to run again."
+    help = (
+        "Load the demo: teams, people of every role, the policy and the quizzes in four languages. Safe to run again."
+    )
 
     def handle(self, *args, **options):
         with transaction.atomic():
             people = demo.seed_people()
         created = sum(1 for _, was_created in people if was_created)
         self.stdout.write(f"Demo people: {created} created, {len(people) - created} already there.")
-        from wagtail.models import Site
-
-        from policy_content.demo import seed_policy
-
-        policy = seed_policy(Site.objects.get(is_default_site=True).root_page.specific)
+        home = Site.objects.get(is_default_site=True).root_page.specific
+        policy = seed_policy(home)
         self.stdout.write(f"Demo policy: {policy.title}, version {policy.current_version.number}.")
-        from quizzes.demo import seed_quizzes
-
-        quizzes = seed_quizzes(Site.objects.get(is_default_site=True).root_page.specific, policy=policy)
+        quizzes = seed_quizzes(home, policy=policy)
         self.stdout.write(f"Demo quizzes: {', '.join(quiz.title for quiz in quizzes)}.")
         requirements = demo.seed_progress(policy=policy, quizzes=quizzes)
-        restricted = demo.restrict_to_signed_in(Site.objects.get(is_default_site=True).root_page)
-        self.stdout.write(f"Sections for signed-in staff only: {restricted}.")
         self.stdout.write(f"Demo requirements: {len(requirements)} (the policy and each quiz, for everyone).")
+        for language, outcome in demo.seed_translations(home).items():
+            if isinstance(outcome, int):
+                self.stdout.write(f"Demo pages translated into {language}: {outcome}.")
+            else:
+                self.stderr.write(f"Demo pages not translated into {language}: {outcome}")
+        seed_attempts(quizzes)
+        restricted = demo.restrict_to_signed_in(home)
+        self.stdout.write(f"Sections for signed-in staff only: {restricted}.")
         if settings.DEBUG:
             self.stdout.write(f"Sign in at {settings.SITE_URL}/ with any of these, password {demo.DEMO_PASSWORD!r}:")
             for user, _ in people:

@@ -1,0 +1,110 @@
+"""A version is one policy version in every language; an out-of-date translation cannot be acknowledged."""
+
+import pytest
+
+from policy_content.models import Acknowledgement
+from tests.factories import PolicyPageFactory
+from tests.translation_helpers import translate
+
+from .policy_helpers import publish_change
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def policy():
+    return PolicyPageFactory()
+
+
+def acknowledge(client, page, person, version):
+    return client.post(page.url + "acknowledge/", {"version": version.pk, "typed_name": person.name, "confirm": "on"})
+
+
+def test_a_translation_says_which_version_it_renders(policy):
+    spanish = translate(policy, "es")
+
+    assert spanish.live
+    assert spanish.url.startswith("/es/")
+    assert spanish.renders_version == 1
+    assert spanish.current_version == policy.current_version
+    assert not spanish.is_out_of_date
+
+
+def test_acknowledging_a_current_translation_counts_for_the_version(client, employee, policy):
+    spanish = translate(policy, "es")
+    client.force_login(employee)
+
+    response = acknowledge(client, spanish, employee, policy.current_version)
+
+    assert response.status_code == 302
+    assert response.url == spanish.url
+    ack = Acknowledgement.objects.get()
+    assert ack.version == policy.current_version
+    assert ack.language == "es"
+    assert "versión 1" in ack.statement
+    assert "[es] " in ack.statement  # the title the person read
+
+
+def test_a_new_version_leaves_existing_translations_out_of_date(client, employee, policy):
+    spanish = translate(policy, "es")
+    publish_change(policy, new_version=True, summary="Complaints answered in two days.")
+    client.force_login(employee)
+
+    response = client.get(spanish.url)
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="out-of-date"' in html
+    assert "Esta traducción muestra la versión 1" in html
+    assert f'href="{policy.url}"' in html  # the version in force, in English
+    assert 'id="acknowledge"' not in html and "typed_name" not in html
+
+
+def test_acknowledging_through_an_out_of_date_translation_is_refused(client, employee, policy):
+    spanish = translate(policy, "es")
+    updated = publish_change(policy, new_version=True, summary="Complaints answered in two days.")
+    client.force_login(employee)
+
+    response = acknowledge(client, spanish, employee, updated.current_version)
+
+    assert response.status_code == 409
+    assert "versión en vigor" in response.content.decode()
+    assert not Acknowledgement.objects.exists()
+
+
+def test_only_languages_showing_the_version_in_force_are_offered(client, employee, policy):
+    spanish = translate(policy, "es")
+    publish_change(policy, new_version=True, summary="Complaints answered in two days.")
+    portuguese = translate(policy, "pt")
+    client.force_login(employee)
+
+    html = client.get(spanish.url).content.decode()
+
+    assert portuguese.renders_version == 2
+    assert f'href="{portuguese.url}"' in html and "Português" in html
+    assert f'href="{policy.url}"' in html
+    assert f'<a href="{spanish.url}"' not in html.split('id="out-of-date"')[1].split("</div>")[0]
+
+
+def test_bringing_a_translation_up_to_date_makes_it_acknowledgeable_again(client, employee, policy):
+    translate(policy, "es")
+    updated = publish_change(policy, new_version=True, summary="Complaints answered in two days.")
+
+    spanish = translate(updated, "es")
+    client.force_login(employee)
+    response = acknowledge(client, spanish, employee, updated.current_version)
+
+    assert spanish.renders_version == 2 and not spanish.is_out_of_date
+    assert response.status_code == 302
+    assert Acknowledgement.objects.get().version.number == 2
+
+
+def test_a_correction_keeps_the_version_a_translation_renders(policy):
+    translate(policy, "es")
+
+    corrected = publish_change(policy, new_version=False)
+
+    assert corrected.renders_version == 1
+    assert corrected.current_version.number == 1
+    spanish = type(policy).objects.get(translation_key=policy.translation_key, locale__language_code="es")
+    assert not spanish.is_out_of_date
