@@ -37,6 +37,8 @@ class MissingContentTranslation(LookupError):
 
 def load_catalogue(path: Path) -> dict[str, str]:
     """English text → translation, for the finished (translated, not fuzzy) entries of a PO file."""
+    if not path.is_file():
+        raise FileNotFoundError(f"No catalogue at {path}")
     return {
         entry.msgid: entry.msgstr
         for entry in polib.pofile(str(path))
