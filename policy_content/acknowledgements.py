@@ -194,6 +194,10 @@ def reading_context(*, page: PolicyPage, request, form: AcknowledgementForm | No
 
     source = page.source_page
     versions = list(PolicyVersion.objects.filter(policy_id=source.pk).order_by("-number"))
+    for version in versions:
+        # The version this page renders has its summary in the page's language; older ones as written.
+        translated = page.version_summary if page.pk != source.pk and version.number == page.renders_version else ""
+        version.summary_shown = translated or version.change_summary
     current = versions[0] if versions else None
     page.__dict__["current_version"] = current
     out_of_date = page.is_out_of_date

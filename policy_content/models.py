@@ -132,6 +132,9 @@ class PolicyPage(RoutablePageMixin, Page):
     # Kept in step with the versions on the default-language page; translations copy it when they are
     # synchronised, so a translation carries the number of the version its text was translated from.
     renders_version = models.PositiveIntegerField(_("version shown"), null=True, blank=True)
+    # The change summary of that version, kept here (not only on the version record) so that it is
+    # translated along with the page.
+    version_summary = models.TextField(_("summary of the version shown"), blank=True)
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),

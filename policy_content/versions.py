@@ -87,14 +87,18 @@ def _review_due_for_new_version(*, page: PolicyPage, previous: PolicyVersion | N
 
 
 def _clear_request(
-    *, page: PolicyPage, revision: Revision, review_due: datetime.date | None = None, renders_version: int | None = None
+    *,
+    page: PolicyPage,
+    revision: Revision,
+    review_due: datetime.date | None = None,
+    version: PolicyVersion | None = None,
 ):
     """The new-version tick box and summary are used up once the version exists."""
     changes = {"mark_as_new_version": False, "change_summary": ""}
     if review_due is not None:
         changes["review_due"] = review_due
-    if renders_version is not None:
-        changes["renders_version"] = renders_version
+    if version is not None:
+        changes.update(renders_version=version.number, version_summary=version.change_summary)
     PolicyPage.objects.filter(pk=page.pk).update(**changes)
     for name, value in changes.items():
         setattr(page, name, value)
@@ -120,9 +124,9 @@ def record_publication(*, page: PolicyPage, revision: Revision) -> PolicyVersion
         return None
     previous = PolicyVersion.objects.filter(policy=page).select_related("revision").order_by("-number").first()
     if previous is not None and not page.mark_as_new_version:
-        if page.renders_version != previous.number:
-            # A correction drafted before the latest version went live still carries the old number.
-            _clear_request(page=page, revision=revision, renders_version=previous.number)
+        if (page.renders_version, page.version_summary) != (previous.number, previous.change_summary):
+            # A correction drafted before the latest version went live still carries the old version.
+            _clear_request(page=page, revision=revision, version=previous)
         return None
     published_at = _history_published_at.get() or page.last_published_at or timezone.now()
     review_due = _review_due_for_new_version(page=page, previous=previous, published_at=published_at)
@@ -144,6 +148,6 @@ def record_publication(*, page: PolicyPage, revision: Revision) -> PolicyVersion
             continue
     else:
         raise RuntimeError("Could not number a new policy version.")
-    _clear_request(page=page, revision=revision, review_due=review_due, renders_version=version.number)
+    _clear_request(page=page, revision=revision, review_due=review_due, version=version)
     page.__dict__.pop("current_version", None)
     return version

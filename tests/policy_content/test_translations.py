@@ -108,3 +108,17 @@ def test_a_correction_keeps_the_version_a_translation_renders(policy):
     assert corrected.current_version.number == 1
     spanish = type(policy).objects.get(translation_key=policy.translation_key, locale__language_code="es")
     assert not spanish.is_out_of_date
+
+
+def test_the_change_summary_is_shown_in_the_language_of_the_translation(client, employee, policy):
+    translate(policy, "es")
+    updated = publish_change(policy, new_version=True, summary="Complaints answered in two days.")
+    spanish = translate(updated, "es")
+    client.force_login(employee)
+
+    html = client.get(spanish.url).content.decode()
+
+    assert updated.version_summary == "Complaints answered in two days."
+    assert spanish.version_summary == "[es] Complaints answered in two days."
+    changelog = html.split('id="changelog"')[1]
+    assert "[es] Complaints answered in two days." in changelog
