@@ -190,7 +190,7 @@ def current_readings(page: PolicyPage, *, request=None) -> list[Reading]:
 
 def reading_context(*, page: PolicyPage, request, form: AcknowledgementForm | None = None) -> dict:
     """Everything the policy page shows around the text: version, changelog, the reader's standing."""
-    from .comparison import compare_versions
+    from .comparison import changes_for_reader
 
     source = page.source_page
     versions = list(PolicyVersion.objects.filter(policy_id=source.pk).order_by("-number"))
@@ -234,7 +234,7 @@ def reading_context(*, page: PolicyPage, request, form: AcknowledgementForm | No
     if status == ReaderStatus.REACKNOWLEDGE:
         last = mine[0]
         context["last_acknowledgement"] = last
-        context["changes_since"] = compare_versions(old=last.version, new=current)
+        context["changes_since"] = changes_for_reader(page=page, old=last.version, new=current)
         context["versions_since"] = [version for version in versions if version.number > last.version.number]
     if status in (ReaderStatus.NEEDS_ACKNOWLEDGING, ReaderStatus.REACKNOWLEDGE) and not out_of_date:
         context["statement"] = statement_for(page=page, version=current)

@@ -4,12 +4,14 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Revision
 
 from .blocks import anchor_for
 from .models import PolicyPage, PolicyVersion
 
-__all__ = ["LineChange", "SectionChange", "compare_pages", "compare_versions", "section_texts"]
+__all__ = ["LineChange", "ReaderChanges", "SectionChange", "changes_for_reader", "compare_pages", "compare_versions", "section_texts"]
 
 _WORDS = re.compile(r"\S+|\s+")
 
@@ -117,3 +119,35 @@ def compare_versions(*, old: PolicyVersion, new: PolicyVersion) -> list[SectionC
     if old.revision_id not in revisions or new.revision_id not in revisions:
         return None
     return compare_pages(_page_from(revisions[old.revision_id]), _page_from(revisions[new.revision_id]))
+
+
+@dataclass(frozen=True)
+class ReaderChanges:
+    """What changed, and the language its text is in (a translation may lack its text of the old version)."""
+
+    sections: list[SectionChange]
+    language: str
+
+
+def _translation_of_version(page: PolicyPage, number: int) -> PolicyPage | None:
+    """The translation's latest stored text of version `number`, if it was ever translated from it."""
+    revision = (
+        Revision.page_revisions.filter(object_id=str(page.pk), content__renders_version=number)
+        .only("pk", "content")
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    return _page_from(revision) if revision else None
+
+
+def changes_for_reader(*, page: PolicyPage, old: PolicyVersion, new: PolicyVersion) -> ReaderChanges | None:
+    """The changes from `old` to `new` in the language of `page` when it has both texts, else as written."""
+    source = page.source_page
+    if page.pk != source.pk and page.renders_version == new.number:
+        translated_old = _translation_of_version(page, old.number)
+        if translated_old is not None:
+            return ReaderChanges(compare_pages(translated_old, page), page.locale.language_code)
+    sections = compare_versions(old=old, new=new)
+    if sections is None:
+        return None
+    return ReaderChanges(sections, get_supported_content_language_variant(settings.LANGUAGE_CODE))

@@ -122,3 +122,40 @@ def test_the_change_summary_is_shown_in_the_language_of_the_translation(client, 
     assert spanish.version_summary == "[es] Complaints answered in two days."
     changelog = html.split('id="changelog"')[1]
     assert "[es] Complaints answered in two days." in changelog
+
+
+def what_changed(html: str) -> str:
+    return html.split('id="what-changed"')[1].split("</section>")[0]
+
+
+def test_a_reader_of_a_translation_sees_what_changed_in_that_language(client, employee, policy):
+    from tests.factories import AcknowledgementFactory
+
+    translate(policy, "es")
+    AcknowledgementFactory(user=employee, version=policy.current_version, language="es")
+    updated = publish_change(policy, new_version=True, summary="Complaints answered in two days.")
+    spanish = translate(updated, "es")
+    client.force_login(employee)
+
+    changes = what_changed(client.get(spanish.url).content.decode())
+
+    assert '<div lang="es">' in changes
+    assert "<del>five</del><ins>two</ins>" in changes
+    assert "[es] " in changes  # the translated lines, not the English ones
+    assert "se muestran en el idioma" not in changes
+
+
+def test_without_the_translation_of_the_old_version_the_changes_are_shown_as_written(client, employee, policy):
+    from tests.factories import AcknowledgementFactory
+
+    AcknowledgementFactory(user=employee, version=policy.current_version)
+    updated = publish_change(policy, new_version=True, summary="Complaints answered in two days.")
+    spanish = translate(updated, "es")
+    client.force_login(employee)
+
+    changes = what_changed(client.get(spanish.url).content.decode())
+
+    assert "los cambios se muestran en el idioma en que está escrita la política: Inglés" in changes
+    assert '<div lang="en">' in changes
+    assert "<del>five</del><ins>two</ins>" in changes
+    assert "[es] " not in changes.split('<div lang="en">')[1]
