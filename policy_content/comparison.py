@@ -11,7 +11,15 @@ from wagtail.models import Revision
 from .blocks import anchor_for
 from .models import PolicyPage, PolicyVersion
 
-__all__ = ["LineChange", "ReaderChanges", "SectionChange", "changes_for_reader", "compare_pages", "compare_versions", "section_texts"]
+__all__ = [
+    "LineChange",
+    "ReaderChanges",
+    "SectionChange",
+    "changes_for_reader",
+    "compare_pages",
+    "compare_versions",
+    "section_texts",
+]
 
 _WORDS = re.compile(r"\S+|\s+")
 
