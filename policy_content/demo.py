@@ -4,6 +4,7 @@ The English text lives in plain data below (one dict a section) so translators c
 """
 
 import datetime
+from collections.abc import Callable
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -324,8 +325,12 @@ def _acknowledge(policy: PolicyPage, versions: dict[int, PolicyVersion], now: da
 
 
 @transaction.atomic
-def seed_policy(home_page: Page) -> PolicyPage:
-    """Create the policy library and the customer-service policy (versions 1 and 2). Safe to run again."""
+def seed_policy(home_page: Page, *, after_publish: Callable[[PolicyPage], object] | None = None) -> PolicyPage:
+    """Create the policy library and the customer-service policy (versions 1 and 2). Safe to run again.
+
+    `after_publish` runs after each version is published, as a translator would work while it is in force.
+    """
+    after_publish = after_publish or (lambda page: None)
     now = timezone.now()
     index = _library(home_page)
     editor = get_user_model().objects.filter(email=EDITOR_EMAIL).first()
@@ -334,6 +339,7 @@ def seed_policy(home_page: Page) -> PolicyPage:
         policy = PolicyPage(**POLICY, body=policy_body(1), live=False)
         index.add_child(instance=policy)
         _publish(policy, user=editor, published_at=now - datetime.timedelta(days=V1_DAYS_AGO))
+        after_publish(PolicyPage.objects.get(pk=policy.pk))
     if not policy.versions.filter(number__gte=2).exists():
         policy = PolicyPage.objects.get(pk=policy.pk)
         policy.body = policy_body(2)
@@ -345,6 +351,7 @@ def seed_policy(home_page: Page) -> PolicyPage:
             first_published_at=first.published_at if first else None,
             last_published_at=now - datetime.timedelta(days=V2_DAYS_AGO),
         )
+        after_publish(PolicyPage.objects.get(pk=policy.pk))
     policy = PolicyPage.objects.get(pk=policy.pk)
     _acknowledge(policy, {version.number: version for version in policy.versions.all()}, now)
     return policy

@@ -11,12 +11,15 @@ import polib
 from django.db import transaction
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.strings import StringValue
 
 __all__ = [
     "DEMO_CATALOGUES",
     "MissingContentTranslation",
     "catalogue_template",
+    "instance_strings",
     "load_catalogue",
     "source_strings",
     "translate_pages",
@@ -76,11 +79,23 @@ def source_strings(pages: Iterable[Page]) -> list[str]:
     return list(seen)
 
 
-def catalogue_template(pages: Iterable[Page]) -> polib.POFile:
-    """A PO template of the texts of `pages`, for translators."""
+def instance_strings(instance) -> list[str]:
+    """The texts of a page state that is not the live one (an earlier version's revision), without storing it."""
+    return [
+        segment.string.render_text()
+        for segment in extract_segments(instance)
+        if isinstance(segment, StringSegmentValue) and segment.path not in _UNTRANSLATED_PATHS
+    ]
+
+
+def catalogue_template(pages: Iterable[Page], *, earlier: Iterable[Page] = ()) -> polib.POFile:
+    """A PO template of the texts of `pages`, then those only found in the `earlier` states of pages."""
     template = polib.POFile(wrapwidth=100)
     template.metadata = {"MIME-Version": "1.0", "Content-Type": "text/plain; charset=utf-8"}
-    for text in source_strings(pages):
+    texts = dict.fromkeys(source_strings(pages))
+    for instance in earlier:
+        texts.update(dict.fromkeys(text for text in instance_strings(instance) if text not in texts))
+    for text in texts:
         template.append(polib.POEntry(msgid=text, msgstr=""))
     return template
 

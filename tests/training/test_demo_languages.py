@@ -85,3 +85,40 @@ def test_demo_attempts_were_taken_in_each_persons_language(demo):
     for attempt in QuizAttempt.objects.filter(language="pt"):
         source = Page.objects.get(pk=attempt.quiz_id)
         assert source.locale.language_code == "en"  # counted for the quiz itself
+
+
+def test_a_greek_reader_of_version_1_sees_what_changed_in_greek(demo, client):
+    nikos = User.objects.get(email="nikos@example.com")  # acknowledged version 1, in Greek
+    policy = next(page for page in demo if isinstance(page, PolicyPage))
+    greek = policy.get_translation(Locale.objects.get(language_code="el"))
+    client.force_login(nikos)
+
+    changes = client.get(greek.url).content.decode().split('id="what-changed"')[1].split("</section>")[0]
+
+    assert '<div lang="el">' in changes
+    assert "<del>πέντε</del><ins>δύο</ins>" in changes  # complaints acknowledged within two working days
+    assert "<ins>Περίπου</ins>" in changes and "<del>ωρών</del>" in changes  # social media: about 60 minutes
+    assert "Within" not in changes and "Aggressive" not in changes
+
+
+def test_demo_strings_lists_the_texts_of_the_pages_and_of_earlier_policy_versions(demo, tmp_path, monkeypatch):
+    import shutil
+
+    from training.management.commands import demo_strings
+
+    for language in DEMO_LANGUAGES:
+        shutil.copy(DEMO_CATALOGUES / f"{language}.po", tmp_path)
+    spanish = polib.pofile(str(tmp_path / "es.po"))
+    spanish.remove(spanish.find("Within 2 hours"))  # a text only version 1 had
+    spanish.save()
+    monkeypatch.setattr(demo_strings, "DEMO_CATALOGUES", tmp_path)
+    out = io.StringIO()
+
+    call_command("demo_strings", stdout=out)
+
+    template = polib.pofile(str(tmp_path / "demo.pot"))
+    assert template.find("Within 2 hours") and template.find("About 60 minutes")
+    total = len(template)
+    assert f"es.po: {total - 1} of {total} translated." in out.getvalue()
+    assert f"el.po: {total} of {total} translated." in out.getvalue()
+    assert polib.pofile(str(tmp_path / "es.po")).find("Within 2 hours").msgstr == ""

@@ -1,7 +1,9 @@
 import polib
 from django.core.management.base import BaseCommand, CommandError
+from django.db import models
 from wagtail.models import Site
 
+from policy_content.models import PolicyVersion
 from training.content_translations import DEMO_CATALOGUES, catalogue_template
 from training.demo import DEMO_LANGUAGES
 
@@ -9,7 +11,8 @@ from training.demo import DEMO_LANGUAGES
 class Command(BaseCommand):
     help = (
         "Refresh the demo content catalogues (training/demo_translations) from the English demo pages in "
-        "the database: writes demo.pot and merges it into each language's .po, keeping finished translations."
+        "the database, with the texts of earlier policy versions (translated when they were in force): writes "
+        "demo.pot and merges it into each language's .po, keeping finished translations."
     )
 
     def handle(self, *args, **options):
@@ -17,9 +20,15 @@ class Command(BaseCommand):
         pages = [page.specific for page in home.get_descendants(inclusive=True).order_by("path")]
         if len(pages) < 2:
             raise CommandError("No demo pages found: run `manage.py seed_demo` first.")
-        template = catalogue_template(pages)
+        older = PolicyVersion.objects.filter(policy_id__in=[page.pk for page in pages], revision__isnull=False).exclude(
+            revision=models.F("policy__live_revision")
+        )
+        earlier = [version.revision.as_object() for version in older.select_related("revision").order_by("pk")]
+        template = catalogue_template(pages, earlier=earlier)
         template.save(str(DEMO_CATALOGUES / "demo.pot"))
-        self.stdout.write(f"demo.pot: {len(template)} texts from {len(pages)} pages.")
+        self.stdout.write(
+            f"demo.pot: {len(template)} texts from {len(pages)} pages and {len(earlier)} earlier versions."
+        )
         for language in DEMO_LANGUAGES:
             path = DEMO_CATALOGUES / f"{language}.po"
             catalogue = polib.pofile(str(path)) if path.exists() else polib.POFile()

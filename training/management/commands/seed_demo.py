@@ -19,15 +19,23 @@ class Command(BaseCommand):
         created = sum(1 for _, was_created in people if was_created)
         self.stdout.write(f"Demo people: {created} created, {len(people) - created} already there.")
         home = Site.objects.get(is_default_site=True).root_page.specific
-        policy = seed_policy(home)
+        untranslated_versions = {}
+
+        def translate_version(policy):
+            for language, problem in demo.translate_policy(policy).items():
+                untranslated_versions[language] = f"version {policy.current_version.number}: {problem}"
+
+        policy = seed_policy(home, after_publish=translate_version)
         self.stdout.write(f"Demo policy: {policy.title}, version {policy.current_version.number}.")
+        for language, problem in untranslated_versions.items():
+            self.stderr.write(f"Demo policy not translated into {language} while {problem}")
         quizzes = seed_quizzes(home, policy=policy)
         self.stdout.write(f"Demo quizzes: {', '.join(quiz.title for quiz in quizzes)}.")
         requirements = demo.seed_progress(policy=policy, quizzes=quizzes)
         self.stdout.write(f"Demo requirements: {len(requirements)} (the policy and each quiz, for everyone).")
         for language, outcome in demo.seed_translations(home).items():
             if isinstance(outcome, int):
-                self.stdout.write(f"Demo pages translated into {language}: {outcome}.")
+                self.stdout.write(f"Demo pages in {language}: {outcome}.")
             else:
                 self.stderr.write(f"Demo pages not translated into {language}: {outcome}")
         seed_attempts(quizzes)
