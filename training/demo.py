@@ -124,14 +124,24 @@ def restrict_to_signed_in(home_page) -> int:
 DEMO_LANGUAGES = ("es", "pt", "el")
 
 
-def _catalogues(languages, catalogues):
-    from .content_translations import DEMO_CATALOGUES, load_catalogue
+def _translate_each_language(pages_for, *, languages, catalogues) -> dict[str, int | str]:
+    """Translate `pages_for(locale)` into each language: how many pages, or why the language was left out."""
+    from wagtail.models import Locale
 
+    from .content_translations import DEMO_CATALOGUES, MissingContentTranslation, load_catalogue, translate_pages
+
+    outcome: dict[str, int | str] = {}
     for language in languages:
+        locale = Locale.objects.get(language_code=language)
+        pages = pages_for(locale)
         try:
-            yield language, load_catalogue((catalogues or DEMO_CATALOGUES) / f"{language}.po")
-        except OSError as problem:
-            yield language, problem
+            if pages:
+                translate_pages(pages, locale, load_catalogue((catalogues or DEMO_CATALOGUES) / f"{language}.po"))
+        except (MissingContentTranslation, OSError) as problem:
+            outcome[language] = str(problem)
+            continue
+        outcome[language] = len(pages)
+    return outcome
 
 
 def translate_policy(policy, *, languages=DEMO_LANGUAGES, catalogues=None) -> dict[str, str]:
@@ -139,23 +149,13 @@ def translate_policy(policy, *, languages=DEMO_LANGUAGES, catalogues=None) -> di
 
     Returns why a language was left out: the demo still works without, from seed_translations later.
     """
-    from wagtail.models import Locale
-
-    from .content_translations import MissingContentTranslation, translate_pages
-
     ancestors = [page.specific for page in policy.get_ancestors().filter(depth__gt=1)]
-    problems = {}
-    for language, catalogue in _catalogues(languages, catalogues):
-        if isinstance(catalogue, Exception):
-            problems[language] = str(catalogue)
-            continue
-        locale = Locale.objects.get(language_code=language)
-        pages = [page for page in ancestors if not page.has_translation(locale)] + [policy]
-        try:
-            translate_pages(pages, locale, catalogue)
-        except MissingContentTranslation as problem:
-            problems[language] = str(problem)
-    return problems
+    outcome = _translate_each_language(
+        lambda locale: [page for page in ancestors if not page.has_translation(locale)] + [policy],
+        languages=languages,
+        catalogues=catalogues,
+    )
+    return {language: problem for language, problem in outcome.items() if isinstance(problem, str)}
 
 
 def seed_translations(home_page, *, languages=DEMO_LANGUAGES, catalogues=None) -> dict[str, int | str]:
@@ -164,23 +164,10 @@ def seed_translations(home_page, *, languages=DEMO_LANGUAGES, catalogues=None) -
     Returns how many demo pages each language has, or why a language was left out (a catalogue
     missing texts: the English pages are still seeded, so `manage.py demo_strings` can list them).
     """
-    from wagtail.models import Locale
-
-    from .content_translations import MissingContentTranslation, translate_pages
-
     pages = [page.specific for page in home_page.get_descendants(inclusive=True).order_by("path")]
-    translated: dict[str, int | str] = {}
-    for language, catalogue in _catalogues(languages, catalogues):
-        if isinstance(catalogue, Exception):
-            translated[language] = str(catalogue)
-            continue
-        locale = Locale.objects.get(language_code=language)
-        todo = [page for page in pages if not page.has_translation(locale)]
-        try:
-            if todo:
-                translate_pages(todo, locale, catalogue)
-        except MissingContentTranslation as problem:
-            translated[language] = str(problem)
-            continue
-        translated[language] = len(pages)
-    return translated
+    outcome = _translate_each_language(
+        lambda locale: [page for page in pages if not page.has_translation(locale)],
+        languages=languages,
+        catalogues=catalogues,
+    )
+    return {language: len(pages) if isinstance(done, int) else done for language, done in outcome.items()}

@@ -3,7 +3,7 @@
 import pytest
 
 from policy_content.models import Acknowledgement
-from tests.factories import PolicyPageFactory
+from tests.factories import AcknowledgementFactory, PolicyPageFactory
 from tests.translation_helpers import translate
 
 from .policy_helpers import publish_change
@@ -124,20 +124,20 @@ def test_the_change_summary_is_shown_in_the_language_of_the_translation(client, 
     assert "[es] Complaints answered in two days." in changelog
 
 
-def what_changed(html: str) -> str:
+def changes_seen_on_the_new_spanish_version(client, reader, policy) -> str:
+    """Publish version 2, translate it into Spanish, and return what that page tells `reader` changed."""
+    updated = publish_change(policy, new_version=True, summary="Complaints answered in two days.")
+    spanish = translate(updated, "es")
+    client.force_login(reader)
+    html = client.get(spanish.url).content.decode()
     return html.split('id="what-changed"')[1].split("</section>")[0]
 
 
 def test_a_reader_of_a_translation_sees_what_changed_in_that_language(client, employee, policy):
-    from tests.factories import AcknowledgementFactory
-
     translate(policy, "es")
     AcknowledgementFactory(user=employee, version=policy.current_version, language="es")
-    updated = publish_change(policy, new_version=True, summary="Complaints answered in two days.")
-    spanish = translate(updated, "es")
-    client.force_login(employee)
 
-    changes = what_changed(client.get(spanish.url).content.decode())
+    changes = changes_seen_on_the_new_spanish_version(client, employee, policy)
 
     assert '<div lang="es">' in changes
     assert "<del>five</del><ins>two</ins>" in changes
@@ -146,14 +146,9 @@ def test_a_reader_of_a_translation_sees_what_changed_in_that_language(client, em
 
 
 def test_without_the_translation_of_the_old_version_the_changes_are_shown_as_written(client, employee, policy):
-    from tests.factories import AcknowledgementFactory
-
     AcknowledgementFactory(user=employee, version=policy.current_version)
-    updated = publish_change(policy, new_version=True, summary="Complaints answered in two days.")
-    spanish = translate(updated, "es")
-    client.force_login(employee)
 
-    changes = what_changed(client.get(spanish.url).content.decode())
+    changes = changes_seen_on_the_new_spanish_version(client, employee, policy)
 
     assert "los cambios se muestran en el idioma en que está escrita la política: Inglés" in changes
     assert '<div lang="en">' in changes
