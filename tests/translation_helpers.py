@@ -2,7 +2,7 @@
 
 from wagtail.models import Locale
 
-from training.content_translations import source_strings, translate_pages
+from training.demo.translations import source_strings, translate_pages
 
 
 def marked_catalogue(pages, language: str) -> dict[str, str]:

@@ -15,4 +15,4 @@ class TrainingConfig(AppConfig):
 class UsersConfig(WagtailUsersAppConfig):
     """Wagtail's user management with forms for one full name and the profile fields."""
 
-    user_viewset = "training.admin_users.UserViewSet"
+    user_viewset = "training.people.admin_users.UserViewSet"

@@ -8,7 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from . import views
-from .admin_users import AccountView
+from .people.admin_users import AccountView
 
 urlpatterns = [
     # Wagtail's own login form would accept a password alone and bypass
@@ -21,7 +21,7 @@ urlpatterns = [
     # The admin's "Log out" posts here: sign out at once, as allauth's own sign-out does.
     path("admin/logout/", LogoutView.as_view(), name="wagtailadmin_logout"),
     path("admin/account/", AccountView.as_view(), name="wagtailadmin_account"),
-    path("admin/training/", include("training.reports_urls")),
+    path("admin/training/", include("training.compliance.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -5,8 +5,8 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .compliance.reports import can_view_reports
 from .models import Requirement, Team, User
-from .reports import can_view_reports
 
 
 class TeamViewSet(SnippetViewSet):

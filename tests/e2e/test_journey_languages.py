@@ -14,7 +14,7 @@ from quizzes.models import QuizPage
 from tests.e2e.accessibility import assert_accessible
 from tests.e2e.steps import sign_in
 from tests.e2e.test_journey_new_hire import answer, latest_attempt
-from training.demo import DEMO_PASSWORD
+from training.demo.seed import DEMO_PASSWORD
 from training.models import User
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

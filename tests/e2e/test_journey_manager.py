@@ -14,7 +14,7 @@ from django.utils import translation
 from playwright.sync_api import expect
 
 from tests.e2e.steps import sign_in
-from training.demo import DEMO_PASSWORD
+from training.demo.seed import DEMO_PASSWORD
 from training.models import User
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

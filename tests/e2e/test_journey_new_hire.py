@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from quizzes.models import QuizAttempt
 from tests.e2e.accessibility import assert_accessible, assert_no_horizontal_scroll
 from tests.e2e.steps import PHONE, sign_in
-from training.demo import DEMO_PASSWORD
+from training.demo.seed import DEMO_PASSWORD
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def demo(home_page):
-    from training.demo import seed_people
+    from training.demo.seed import seed_people
 
     seed_people()
     return seed_policy(home_page)

@@ -10,8 +10,8 @@ from wagtail.models import Locale, Page
 
 from policy_content.models import PolicyPage
 from quizzes.models import QuizAttempt, QuizPage
-from training.content_translations import DEMO_CATALOGUES, load_catalogue, source_strings
-from training.demo import DEMO_LANGUAGES
+from training.demo.seed import DEMO_LANGUAGES
+from training.demo.translations import DEMO_CATALOGUES, load_catalogue, source_strings
 from training.models import User
 
 pytestmark = pytest.mark.django_db

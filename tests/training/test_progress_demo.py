@@ -1,10 +1,10 @@
 """seed_progress: the demo's requirements, made once, showing every state."""
 
 from tests.training.training_records import acknowledge, attempt, make_policy, make_quiz
-from training import demo
 from training.choices import Status
+from training.compliance.standing import load_standings
+from training.demo import seed as demo
 from training.models import Requirement, User
-from training.progress import load_standings
 
 
 def test_seed_progress_is_idempotent_and_shows_every_state(home_page):

@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from training.choices import Audience, ItemKind, Status
-from training.progress import (
+from training.compliance.standing import (
     AcknowledgementFacts,
     PersonFacts,
     QuizFacts,

@@ -7,8 +7,8 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from wagtail.models import Page, Revision
 
-from training import demo
 from training.choices import Role
+from training.demo import seed as demo
 from training.models import Team, User
 
 

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import training.models
+import training.models.compliance
 from django.conf import settings
 from django.db import migrations, models
 
@@ -19,10 +19,10 @@ class Migration(migrations.Migration):
             name='TrainingSettings',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('new_hire_due_days', models.PositiveSmallIntegerField(default=training.models._default_due_days, help_text='A new hire must complete each item this many days after their start date.', verbose_name='days for new hires')),
-                ('new_version_due_days', models.PositiveSmallIntegerField(default=training.models._default_due_days, help_text='Everyone else must complete an item this many days after a new policy version is published (or after the requirement starts, for quizzes).', verbose_name='days after a new version')),
+                ('new_hire_due_days', models.PositiveSmallIntegerField(default=training.models.compliance._default_due_days, help_text='A new hire must complete each item this many days after their start date.', verbose_name='days for new hires')),
+                ('new_version_due_days', models.PositiveSmallIntegerField(default=training.models.compliance._default_due_days, help_text='Everyone else must complete an item this many days after a new policy version is published (or after the requirement starts, for quizzes).', verbose_name='days after a new version')),
                 ('new_hire_window_days', models.PositiveSmallIntegerField(default=90, help_text='People who started fewer than this many days ago count as new hires in reports.', verbose_name='new-hire window (days)')),
-                ('reminder_days_ahead', models.PositiveSmallIntegerField(default=training.models._default_reminder_days_ahead, help_text='Reminder e-mails mention items that are overdue or due within this many days.', verbose_name='remind days ahead')),
+                ('reminder_days_ahead', models.PositiveSmallIntegerField(default=training.models.compliance._default_reminder_days_ahead, help_text='Reminder e-mails mention items that are overdue or due within this many days.', verbose_name='remind days ahead')),
             ],
             options={
                 'verbose_name': 'training settings',

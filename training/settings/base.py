@@ -112,8 +112,8 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
-ACCOUNT_ADAPTER = "training.adapters.AccountAdapter"
-ACCOUNT_FORMS = {"signup": "training.adapters.SignupForm"}
+ACCOUNT_ADAPTER = "training.people.adapters.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "training.people.adapters.SignupForm"}
 # Wagtail sends a signed-in person without admin access to the login page with a message;
 # sending them on to ?next= again would loop.
 ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False

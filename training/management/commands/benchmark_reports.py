@@ -12,8 +12,8 @@ from django.utils import timezone
 from policy_content.models import Acknowledgement
 from quizzes.models import QuizAttempt
 from training.choices import ItemKind
+from training.compliance.standing import load_requirements, load_standings
 from training.models import Team, User
-from training.progress import load_requirements, load_standings
 
 
 class _Rollback(Exception):

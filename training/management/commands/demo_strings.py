@@ -4,13 +4,13 @@ from django.db import models
 from wagtail.models import Site
 
 from policy_content.models import PolicyVersion
-from training.content_translations import DEMO_CATALOGUES, catalogue_template
-from training.demo import DEMO_LANGUAGES
+from training.demo.seed import DEMO_LANGUAGES
+from training.demo.translations import DEMO_CATALOGUES, catalogue_template
 
 
 class Command(BaseCommand):
     help = (
-        "Refresh the demo content catalogues (training/demo_translations) from the English demo pages in "
+        "Refresh the demo content catalogues (training/demo/catalogues) from the English demo pages in "
         "the database, with the texts of earlier policy versions (translated when they were in force): writes "
         "demo.pot and merges it into each language's .po, keeping finished translations."
     )

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from training.people_import import COLUMNS, PeopleFileError, import_people
+from training.people.importing import COLUMNS, PeopleFileError, import_people
 
 
 class Command(BaseCommand):

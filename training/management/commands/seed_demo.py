@@ -5,7 +5,7 @@ from wagtail.models import Site
 
 from policy_content.demo import seed_policy
 from quizzes.demo import seed_attempts, seed_quizzes
-from training import demo
+from training.demo import seed as demo
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@ import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 
-from training.reminders import run_daily_reminders
+from training.compliance.reminders import run_daily_reminders
 
 
 class Command(BaseCommand):

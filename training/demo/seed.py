@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from .choices import Role
-from .models import Requirement, Team, User
+from ..choices import Role
+from ..models import Requirement, Team, User
 
 DEMO_PASSWORD = "training-demo"
 
@@ -128,7 +128,7 @@ def _translate_each_language(pages_for, *, languages, catalogues) -> dict[str, i
     """Translate `pages_for(locale)` into each language: how many pages, or why the language was left out."""
     from wagtail.models import Locale
 
-    from .content_translations import DEMO_CATALOGUES, MissingContentTranslation, load_catalogue, translate_pages
+    from .translations import DEMO_CATALOGUES, MissingContentTranslation, load_catalogue, translate_pages
 
     outcome: dict[str, int | str] = {}
     for language in languages:
@@ -159,7 +159,7 @@ def translate_policy(policy, *, languages=DEMO_LANGUAGES, catalogues=None) -> di
 
 
 def seed_translations(home_page, *, languages=DEMO_LANGUAGES, catalogues=None) -> dict[str, int | str]:
-    """Translate the demo pages from the catalogues in training/demo_translations; pages done before are kept.
+    """Translate the demo pages from the catalogues in training/demo/catalogues; pages done before are kept.
 
     Returns how many demo pages each language has, or why a language was left out (a catalogue
     missing texts: the English pages are still seeded, so `manage.py demo_strings` can list them).

@@ -6,8 +6,8 @@ a redirect, and people who may not read reports must get a plain 403.
 
 from django.urls import path
 
-from . import reports_views as views
-from .reports_views import reports_access
+from . import views
+from .views import reports_access
 
 app_name = "training_reports"
 

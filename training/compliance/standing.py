@@ -21,8 +21,8 @@ from wagtail.models import Page
 from policy_content.models import Acknowledgement, PolicyPage, PolicyVersion
 from quizzes.models import QuizAttempt, QuizPage
 
-from .choices import Audience, ItemKind, Status
-from .models import Requirement, TrainingSettings, User
+from ..choices import Audience, ItemKind, Status
+from ..models import Requirement, TrainingSettings, User
 
 __all__ = [
     "AcknowledgementFacts",

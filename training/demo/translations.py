@@ -25,7 +25,7 @@ __all__ = [
     "translate_pages",
 ]
 
-DEMO_CATALOGUES = Path(__file__).resolve().parent / "demo_translations"
+DEMO_CATALOGUES = Path(__file__).resolve().parent / "catalogues"
 # Addresses stay the same in every language: links and bookmarks survive a language switch.
 _UNTRANSLATED_PATHS = {"slug"}
 

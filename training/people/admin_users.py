@@ -7,7 +7,7 @@ from wagtail.admin.views.account import BaseSettingsPanel, NameEmailSettingsPane
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
-from .models import User
+from ..models import User
 
 PROFILE_FIELDS = ["name", "team", "job_title", "start_date", "preferred_language"]
 

@@ -19,10 +19,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from .choices import ReminderKind
+from ..choices import ReminderKind
+from ..models import ReminderSend, Team, TrainingSettings, User
 from .dashboard import absolute_url, item_links
-from .models import ReminderSend, Team, TrainingSettings, User
-from .progress import ItemStanding, RequirementFacts, Standing, load_requirements, load_standings
+from .standing import ItemStanding, RequirementFacts, Standing, load_requirements, load_standings
 
 logger = logging.getLogger(__name__)
 

@@ -36,10 +36,9 @@ from wagtail.models import Locale
 from policy_content.models import Acknowledgement, PolicyVersion
 from quizzes.models import QuizAttempt, QuizPage
 
-from .choices import Status
-from .languages import language_name
-from .models import ReminderSend, Requirement, TrainingSettings, User
-from .progress import PERSON_FIELDS, applies_to, load_requirements, load_standings, person_facts, standing_for
+from ..choices import Status
+from ..languages import language_name
+from ..models import ReminderSend, Requirement, TrainingSettings, User
 from .reminders import send_person_reminders
 from .reports import (
     build_rows,
@@ -51,6 +50,7 @@ from .reports import (
     team_summaries,
     teams_in_scope,
 )
+from .standing import PERSON_FIELDS, applies_to, load_requirements, load_standings, person_facts, standing_for
 
 REPORTS_BREADCRUMB = {"url": "", "label": _("Training")}
 

@@ -13,8 +13,8 @@ from wagtail.models import Locale, Page
 from policy_content.models import Acknowledgement
 from quizzes.models import QuizAttempt
 
-from .choices import ItemKind
-from .progress import ItemStanding, RequirementFacts, Standing, standing_for
+from ..choices import ItemKind
+from .standing import ItemStanding, RequirementFacts, Standing, standing_for
 
 LATEST_RESULTS = 5
 

@@ -13,8 +13,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from .choices import Language, Role
-from .models import Team, User
+from ..choices import Language, Role
+from ..models import Team, User
 
 COLUMNS = ("email", "name", "team", "manager_email", "job_title", "start_date", "role", "language")
 REQUIRED_COLUMNS = frozenset({"email", "name"})

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from .choices import Status
-from .models import Team, User
-from .progress import ItemStanding, RequirementFacts, Standing, is_new_hire
+from ..choices import Status
+from ..models import Team, User
+from .standing import ItemStanding, RequirementFacts, Standing, is_new_hire
 
 __all__ = [
     "ComplianceRow",

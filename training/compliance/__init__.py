@@ -1,0 +1,3 @@
+"""Compliance: what each person owes (standing), the dashboard, the reports and the reminders."""
+
+__all__ = ["dashboard", "reminders", "reports", "standing", "urls", "views"]

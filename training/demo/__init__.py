@@ -1,0 +1,3 @@
+"""The demo: people, teams and requirements, and the demo pages translated from PO catalogues."""
+
+__all__ = ["seed", "translations"]

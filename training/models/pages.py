@@ -1,0 +1,52 @@
+"""The site root: a signed-in person's training dashboard."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.db import models
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+
+__all__ = ["HomePage"]
+
+
+class HomePage(RoutablePageMixin, Page):
+    """The site root: a signed-in person's training dashboard."""
+
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("Shown to visitors who are not signed in."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["policy_content.PolicyIndexPage", "quizzes.QuizIndexPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..compliance.dashboard import build_dashboard  # the dashboard reads these models
+
+        context = super().get_context(request, *args, **kwargs)
+        if request.user.is_authenticated:
+            context["dashboard"] = build_dashboard(request.user, language=self.locale.language_code)
+        return context
+
+    @path("completion-record/", name="completion_record")
+    def completion_record(self, request):
+        """A printable record of everything the person has completed, once all is done."""
+        # Django's auth views need the user model, which is not loaded while this module is.
+        from django.contrib.auth.views import redirect_to_login
+
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
+        context = self.get_context(request)
+        if not context["dashboard"].all_done:
+            messages.info(request, _("Your completion record is available once every item is done."))
+            return redirect(self.get_url(request))
+        return self.render(request, context_overrides=context, template="training/completion_record.html")

@@ -1,0 +1,163 @@
+"""People and teams: the audit scope every report is cut by."""
+
+from django.contrib import admin
+from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import UserManager as DjangoUserManager
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+from ..choices import Language
+
+__all__ = ["Team", "TeamQuerySet", "User", "UserManager"]
+
+
+class UserManager(DjangoUserManager):
+    """Users are identified by e-mail; there is no username."""
+
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email=None, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email=None, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(index.Indexed, AbstractUser):
+    """A person: signs in with e-mail; the profile fields live here, one row a person."""
+
+    username = None
+    first_name = None
+    last_name = None
+    email = models.EmailField(_("e-mail address"), unique=True)
+    name = models.CharField(_("full name"), max_length=150, blank=True)
+    team = models.ForeignKey(
+        "training.Team",
+        verbose_name=_("team"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="members",
+    )
+    job_title = models.CharField(_("job title"), max_length=120, blank=True)
+    start_date = models.DateField(
+        _("start date"),
+        null=True,
+        blank=True,
+        help_text=_("First working day; training for new hires is due counted from it."),
+    )
+    preferred_language = models.CharField(
+        _("preferred language"),
+        max_length=8,
+        choices=Language.choices,
+        default=Language.EN,
+        help_text=_("Language of the interface after sign-in and of e-mails."),
+    )
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = []
+
+    objects = UserManager()
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("email"),
+        FieldPanel("team"),
+        FieldPanel("job_title"),
+        FieldPanel("start_date"),
+        FieldPanel("preferred_language"),
+        FieldPanel("is_active"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("email"),
+        index.AutocompleteField("name"),
+        index.AutocompleteField("email"),
+        index.FilterField("team"),
+        index.FilterField("is_active"),
+    ]
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name", "email"]
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="user_email_ci_unique"),
+        ]
+
+    def __str__(self):
+        return self.name or self.email
+
+    def get_full_name(self):
+        return self.name or self.email
+
+    def get_short_name(self):
+        return (self.name or self.email).split(" ")[0].split("@")[0]
+
+    def save(self, *args, **kwargs):
+        self.email = (self.email or "").strip().lower()
+        super().save(*args, **kwargs)
+
+
+class TeamQuerySet(models.QuerySet):
+    def managed_by(self, user):
+        """The teams whose reports this person may read."""
+        if user.is_superuser or user.has_perm("training.view_all_reports"):
+            return self
+        return self.filter(managers=user)
+
+
+class Team(index.Indexed, models.Model):
+    """A group of people with managers: the unit of every compliance report."""
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    managers = models.ManyToManyField(
+        "training.User",
+        verbose_name=_("managers"),
+        blank=True,
+        related_name="managed_teams",
+        help_text=_("Managers see this team's progress and can send its members reminders."),
+    )
+
+    objects = TeamQuerySet.as_manager()
+
+    panels = [FieldPanel("name"), FieldPanel("managers")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        verbose_name = _("team")
+        verbose_name_plural = _("teams")
+        ordering = ["name"]
+        permissions = [
+            ("view_team_reports", _("Can view training reports of managed teams")),
+            ("view_all_reports", _("Can view training reports of every team")),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @admin.display(description=_("managers"))
+    def managers_list(self):
+        return ", ".join(str(manager) for manager in self.managers.all())
+
+    @admin.display(description=_("members"))
+    def member_count(self):
+        if hasattr(self, "_member_count"):
+            return self._member_count
+        return self.members.count()
