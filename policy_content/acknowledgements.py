@@ -8,8 +8,10 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 
-from .choices import ReaderStatus
+from .comparison import changes_for_reader
+from .localized import source_ids
 from .models import Acknowledgement, PolicyPage, PolicyVersion
+from .reader import reader_item, reader_standing
 from .versions import acknowledgeable_version
 
 __all__ = [
@@ -20,7 +22,6 @@ __all__ = [
     "check_version",
     "current_readings",
     "library_entries",
-    "reader_status",
     "reading_context",
     "record_acknowledgement",
     "statement_for",
@@ -80,19 +81,6 @@ def statement_for(*, page: PolicyPage, version: PolicyVersion) -> str:
         "I confirm that I have read version %(number)s of “%(title)s”, that I understand it, "
         "and that I will follow it in my work."
     ) % {"number": version.number, "title": page.title}
-
-
-def reader_status(*, required: bool, current_number: int | None, acknowledged_numbers: set[int]) -> ReaderStatus:
-    """Where a reader stands with one policy."""
-    if current_number is None:
-        return ReaderStatus.NOT_PUBLISHED
-    if not required:
-        return ReaderStatus.NOT_REQUIRED
-    if current_number in acknowledged_numbers:
-        return ReaderStatus.ACKNOWLEDGED
-    if acknowledged_numbers:
-        return ReaderStatus.REACKNOWLEDGE
-    return ReaderStatus.NEEDS_ACKNOWLEDGING
 
 
 def check_version(*, page: PolicyPage, submitted_version_id: int) -> PolicyVersion:
@@ -190,8 +178,6 @@ def current_readings(page: PolicyPage, *, request=None) -> list[Reading]:
 
 def reading_context(*, page: PolicyPage, request, form: AcknowledgementForm | None = None) -> dict:
     """Everything the policy page shows around the text: version, changelog, the reader's standing."""
-    from .comparison import changes_for_reader
-
     source = page.source_page
     versions = list(PolicyVersion.objects.filter(policy_id=source.pk).order_by("-number"))
     for version in versions:
@@ -201,6 +187,7 @@ def reading_context(*, page: PolicyPage, request, form: AcknowledgementForm | No
     current = versions[0] if versions else None
     page.__dict__["current_version"] = current
     out_of_date = page.is_out_of_date
+    item = reader_item(request, page) if current is not None else None
     context = {
         "toc": page.section_anchors(),
         "current_version": current,
@@ -209,37 +196,21 @@ def reading_context(*, page: PolicyPage, request, form: AcknowledgementForm | No
         "current_readings": current_readings(page, request=request) if out_of_date else [],
         "changelog": versions,
         "acknowledgement_required": source.acknowledgement_required,
-        "reader_status": None,
-        "my_acknowledgement": None,
-        "last_acknowledgement": None,
+        "item": item,
+        "last_acknowledged_version": None,
         "changes_since": None,
     }
-    user = request.user
-    if not user.is_authenticated:
+    if item is None or item.is_done:
         return context
-    mine = list(
-        Acknowledgement.objects.filter(user=user, version__policy_id=source.pk)
-        .select_related("version")
-        .order_by("-version__number")
-    )
-    numbers = {ack.version.number for ack in mine}
-    status = reader_status(
-        required=source.acknowledgement_required,
-        current_number=current.number if current else None,
-        acknowledged_numbers=numbers,
-    )
-    context["reader_status"] = status
-    if current is not None:
-        context["my_acknowledgement"] = next((ack for ack in mine if ack.version_id == current.pk), None)
-    if status == ReaderStatus.REACKNOWLEDGE:
-        last = mine[0]
-        context["last_acknowledgement"] = last
-        context["changes_since"] = changes_for_reader(page=page, old=last.version, new=current)
-        context["versions_since"] = [version for version in versions if version.number > last.version.number]
-    if status in (ReaderStatus.NEEDS_ACKNOWLEDGING, ReaderStatus.REACKNOWLEDGE) and not out_of_date:
+    if item.needs_reacknowledgement:
+        last = next(version for version in versions if version.number == item.acknowledged_version)
+        context["last_acknowledged_version"] = last
+        context["changes_since"] = changes_for_reader(page=page, old=last, new=current)
+        context["versions_since"] = [version for version in versions if version.number > last.number]
+    if not out_of_date:
         context["statement"] = statement_for(page=page, version=current)
         context["acknowledgement_form"] = form or AcknowledgementForm(
-            user=user, initial={"version": current.pk, "typed_name": ""}
+            user=request.user, initial={"version": current.pk, "typed_name": ""}
         )
     return context
 
@@ -247,49 +218,22 @@ def reading_context(*, page: PolicyPage, request, form: AcknowledgementForm | No
 @dataclass(frozen=True)
 class LibraryEntry:
     page: PolicyPage
-    version_number: int | None
-    published_at: object
-    status: ReaderStatus | None
-    acknowledged_number: int | None
+    current_version: PolicyVersion | None
+    item: object | None
 
 
-def library_entries(*, user, policies: list[PolicyPage]) -> list[LibraryEntry]:
-    """Each policy with its current version and, for a signed-in reader, their standing (3 queries)."""
-    from wagtail.models import Locale
-
-    default_locale_id = Locale.get_default().pk
-    translated = [page for page in policies if page.locale_id != default_locale_id]
-    source_ids = {page.pk: page.pk for page in policies if page.locale_id == default_locale_id}
-    if translated:
-        by_key = dict(
-            PolicyPage.objects.filter(
-                translation_key__in=[page.translation_key for page in translated], locale_id=default_locale_id
-            ).values_list("translation_key", "pk")
+def library_entries(*, request, policies: list[PolicyPage]) -> list[LibraryEntry]:
+    """Each policy with its version in force and the reader's standing on it (2 queries and the standing)."""
+    sources = source_ids(policies)
+    current = {
+        version.policy_id: version for version in PolicyVersion.objects.current().filter(policy_id__in=sources.values())
+    }
+    standing = reader_standing(request)
+    return [
+        LibraryEntry(
+            page,
+            current.get(sources[page.pk]),
+            standing.item_for_page(sources[page.pk]) if standing is not None else None,
         )
-        for page in translated:
-            source_ids[page.pk] = by_key.get(page.translation_key, page.pk)
-    required = dict(PolicyPage.objects.filter(pk__in=source_ids.values()).values_list("pk", "acknowledgement_required"))
-    current: dict[int, tuple[int, object]] = {}
-    for policy_id, number, published_at in PolicyVersion.objects.filter(policy_id__in=source_ids.values()).values_list(
-        "policy_id", "number", "published_at"
-    ):
-        if policy_id not in current or number > current[policy_id][0]:
-            current[policy_id] = (number, published_at)
-    acknowledged: dict[int, set[int]] = {}
-    if user.is_authenticated:
-        for policy_id, number in Acknowledgement.objects.filter(
-            user=user, version__policy_id__in=source_ids.values()
-        ).values_list("version__policy_id", "version__number"):
-            acknowledged.setdefault(policy_id, set()).add(number)
-    entries = []
-    for page in policies:
-        source_id = source_ids[page.pk]
-        number, published_at = current.get(source_id, (None, None))
-        numbers = acknowledged.get(source_id, set())
-        status = (
-            reader_status(required=required.get(source_id, True), current_number=number, acknowledged_numbers=numbers)
-            if user.is_authenticated
-            else None
-        )
-        entries.append(LibraryEntry(page, number, published_at, status, max(numbers, default=None)))
-    return entries
+        for page in policies
+    ]

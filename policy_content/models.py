@@ -9,10 +9,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page, PagePermissionTester
+from wagtail.models import Page, PagePermissionTester
 from wagtail.search import index
 
 from .blocks import PolicyBodyBlock, anchor_for
+from .localized import TranslatedPageMixin
 
 __all__ = [
     "Acknowledgement",
@@ -35,6 +36,13 @@ class ImmutableQuerySet(models.QuerySet):
 
     def delete(self):
         raise ImmutableRecordError(f"{self.model._meta.verbose_name_plural} cannot be deleted.")
+
+
+class PolicyVersionQuerySet(ImmutableQuerySet):
+    def current(self):
+        """The version in force of each policy: its highest number."""
+        latest = PolicyVersion.objects.filter(policy_id=models.OuterRef("policy_id")).order_by("-number").values("pk")
+        return self.filter(pk=models.Subquery(latest[:1]))
 
 
 class ImmutableModel(models.Model):
@@ -89,11 +97,11 @@ class PolicyIndexPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         policies = PolicyPage.objects.child_of(self).live().public().order_by("title")
-        context["entries"] = library_entries(user=request.user, policies=list(policies))
+        context["entries"] = library_entries(request=request, policies=list(policies))
         return context
 
 
-class PolicyPage(RoutablePageMixin, Page):
+class PolicyPage(TranslatedPageMixin, RoutablePageMixin, Page):
     """One policy: sections of text and tables, published in numbered versions that people acknowledge."""
 
     summary = models.TextField(
@@ -166,18 +174,9 @@ class PolicyPage(RoutablePageMixin, Page):
         return PolicyPermissionTester(user, self)
 
     @cached_property
-    def source_page(self) -> "PolicyPage":
-        """The policy in the default language, to which versions and acknowledgements attach."""
-        default_locale_id = Locale.get_default().pk
-        if self.locale_id == default_locale_id:
-            return self
-        source = PolicyPage.objects.filter(translation_key=self.translation_key, locale_id=default_locale_id).first()
-        return source or self
-
-    @cached_property
     def current_version(self) -> "PolicyVersion | None":
-        """The latest version of the source policy, or None before the first publication."""
-        return PolicyVersion.objects.filter(policy_id=self.source_page.pk).order_by("-number").first()
+        """The version in force of the source policy, or None before the first publication."""
+        return PolicyVersion.objects.current().filter(policy_id=self.source_page.pk).first()
 
     @property
     def is_out_of_date(self) -> bool:
@@ -233,6 +232,8 @@ class PolicyVersion(ImmutableModel):
         related_name="+",
     )
     change_summary = models.TextField(_("change summary"), blank=True)
+
+    objects = PolicyVersionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("policy version")

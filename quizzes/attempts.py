@@ -25,30 +25,28 @@ class QuizRuleError(Exception):
         self.status = status
 
 
+def attempts_left(*, allowed: int, used: int) -> int | None:
+    """Attempts a person has left at a quiz that allows `allowed` (0: unlimited, None)."""
+    return max(allowed - used, 0) if allowed else None
+
+
 @dataclass(frozen=True)
-class Standing:
-    attempts_used: int
-    attempts_left: int | None
-    best_percent: int | None
-    passed: bool
+class AttemptsSoFar:
+    """What the start rule needs to know of one person's attempts at one quiz."""
+
+    used: int
+    left: int | None
     open_attempt: QuizAttempt | None
 
 
-def quiz_standing(*, quiz: QuizPage, user) -> Standing:
-    """What this person has done on this quiz, in one query."""
+def attempts_so_far(*, quiz: QuizPage, user) -> AttemptsSoFar:
+    """This person's attempts at the quiz, in any language (one query)."""
     attempts = list(QuizAttempt.objects.filter(quiz=quiz.source_page, user=user).order_by("-started_at"))
-    used = len(attempts)
-    scored = [attempt.percent for attempt in attempts if attempt.percent is not None]
     now = timezone.now()
-    open_attempt = next((a for a in attempts if not a.is_submitted and not a.is_expired(now)), None)
-    return Standing(
-        attempts_used=used,
-        attempts_left=None
-        if quiz.source_page.attempts_allowed == 0
-        else max(0, quiz.source_page.attempts_allowed - used),
-        best_percent=max(scored) if scored else None,
-        passed=any(attempt.passed for attempt in attempts),
-        open_attempt=open_attempt,
+    return AttemptsSoFar(
+        used=len(attempts),
+        left=attempts_left(allowed=quiz.source_page.attempts_allowed, used=len(attempts)),
+        open_attempt=next((a for a in attempts if not a.is_submitted and not a.is_expired(now)), None),
     )
 
 
@@ -80,10 +78,10 @@ def start_attempt(*, quiz: QuizPage, user, language: str, rng: random.Random | N
     with transaction.atomic():
         # Lock the person's row so two clicks on "start" cannot both create an attempt.
         get_user_model().objects.select_for_update().filter(pk=user.pk).first()
-        standing = quiz_standing(quiz=quiz, user=user)
-        if standing.open_attempt is not None:
-            return standing.open_attempt
-        if standing.attempts_left == 0:
+        so_far = attempts_so_far(quiz=quiz, user=user)
+        if so_far.open_attempt is not None:
+            return so_far.open_attempt
+        if so_far.left == 0:
             raise QuizRuleError(_("You have used all your attempts at this quiz."), status=403)
         if not quiz.question_bank:
             raise QuizRuleError(_("This quiz has no questions yet."), status=409)

@@ -4,13 +4,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search import index
+
+from policy_content.localized import TranslatedPageMixin
 
 from .blocks import QuestionBankBlock
 from .choices import Topic
@@ -37,7 +38,7 @@ class QuizIndexPage(Page):
         return context
 
 
-class QuizPage(RoutablePageMixin, Page):
+class QuizPage(TranslatedPageMixin, RoutablePageMixin, Page):
     """A scenario quiz: a bank of questions, some drawn for each attempt, scored on the server."""
 
     intro = models.TextField(_("introduction"), help_text=_("What the quiz trains and how it is scored."))
@@ -132,16 +133,6 @@ class QuizPage(RoutablePageMixin, Page):
                 }
         if errors:
             raise ValidationError(errors)
-
-    @cached_property
-    def source_page(self) -> "QuizPage":
-        """The quiz in the default language, to which every attempt attaches."""
-        default_locale_id = Locale.get_default().pk
-        if self.locale_id == default_locale_id:
-            return self
-        return (
-            QuizPage.objects.filter(translation_key=self.translation_key, locale_id=default_locale_id).first() or self
-        )
 
     def get_context(self, request, *args, **kwargs):
         from .views import intro_context

@@ -8,7 +8,9 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from .attempts import QuizRuleError, quiz_standing, snapshot_for, start_attempt, submit_attempt
+from policy_content.reader import reader_item
+
+from .attempts import QuizRuleError, attempts_so_far, snapshot_for, start_attempt, submit_attempt
 from .choices import Channel, QuestionType
 from .models import QuizAttempt, QuizPage
 from .scoring import AnswerError, Answers, missing_answers
@@ -24,13 +26,16 @@ def require_sign_in(request):
 
 
 def intro_context(request, *, quiz: QuizPage) -> dict:
+    """The reader's standing on the quiz (from the training rules) and their attempts so far."""
     if not request.user.is_authenticated:
         return {}
-    standing = quiz_standing(quiz=quiz, user=request.user)
-    attempts = (
-        QuizAttempt.objects.filter(quiz=quiz.source_page, user=request.user).submitted().order_by("-submitted_at")
-    )
-    return {"standing": standing, "past_attempts": attempts, "rules": quiz.source_page}
+    past = QuizAttempt.objects.filter(quiz=quiz.source_page, user=request.user).submitted().order_by("-submitted_at")
+    return {
+        "item": reader_item(request, quiz),
+        "attempts": attempts_so_far(quiz=quiz, user=request.user),
+        "past_attempts": past,
+        "rules": quiz.source_page,
+    }
 
 
 def parse_answers(post) -> Answers:
@@ -210,5 +215,5 @@ def attempt_result(request, *, quiz: QuizPage, attempt_id: int):
     return TemplateResponse(
         request,
         "quizzes/result.html",
-        {"page": quiz, "attempt": attempt, "rows": rows, "standing": quiz_standing(quiz=quiz, user=request.user)},
+        {"page": quiz, "attempt": attempt, "rows": rows, "attempts": attempts_so_far(quiz=quiz, user=request.user)},
     )

@@ -3,7 +3,7 @@ from django.core.cache import cache
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from tests.factories import UserFactory
+from tests.factories import TeamFactory, UserFactory
 
 
 @pytest.fixture(autouse=True)
@@ -39,7 +39,7 @@ def password():
 
 @pytest.fixture
 def employee(db, password):
-    return UserFactory(roles=["Employees"], password=password)
+    return UserFactory(roles=["Employees"], password=password, team=TeamFactory(name="Contact centre"))
 
 
 @pytest.fixture

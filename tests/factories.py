@@ -39,6 +39,15 @@ class UserFactory(factory.django.DjangoModelFactory):
             self.groups.add(*Group.objects.filter(name__in=extracted))
 
 
+class RequirementFactory(factory.django.DjangoModelFactory):
+    """Everyone in a team owes the page, counted from two months ago."""
+
+    class Meta:
+        model = "training.Requirement"
+
+    active_from = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=60))
+
+
 # policy_content ---------------------------------------------------------------------------------
 
 
@@ -116,12 +125,15 @@ class PolicyPageFactory(factory.django.DjangoModelFactory):
     body = factory.LazyFunction(policy_body_data)
 
     @classmethod
-    def _create(cls, model_class, *args, parent=None, publish=True, user=None, **kwargs):
+    def _create(cls, model_class, *args, parent=None, publish=True, user=None, required=False, **kwargs):
+        """`required=True` makes acknowledging it a training requirement of everyone in a team."""
         parent = parent or PolicyIndexPageFactory()
         page = model_class(live=False, **kwargs)
         parent.add_child(instance=page)
         if publish:
             page.save_revision(user=user).publish()
+        if required:
+            RequirementFactory(page=page)
         return model_class.objects.get(pk=page.pk)
 
 

@@ -1,10 +1,14 @@
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from policy_content.reader import READER_STANDING_HOOK
+
+from .compliance.loader import standing_for
 from .compliance.reports import can_view_reports
 from .models import Requirement, Team, User
 
@@ -125,3 +129,9 @@ def register_training_menu():
         ]
     )
     return TrainingMenuItem(_("Training"), menu, name="training", icon_name="clipboard-list", order=250)
+
+
+@hooks.register(READER_STANDING_HOOK)
+def reader_standing(request):
+    """Policy and quiz pages show the reader the standing the dashboard and reports show."""
+    return standing_for(request.user, language=get_language())

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def policy():
-    return PolicyPageFactory()
+    return PolicyPageFactory(required=True)
 
 
 def ack_url(page):
@@ -61,7 +61,7 @@ def test_acknowledgement_form_is_shown_to_someone_who_owes_it(client, employee, 
 
 
 def test_csrf_is_required():
-    policy = PolicyPageFactory()
+    policy = PolicyPageFactory(required=True)
     person = UserFactory()
     client = Client(enforce_csrf_checks=True)
     client.force_login(person)
@@ -116,7 +116,7 @@ def test_old_version_is_refused_with_a_link_to_the_current_one(client, employee,
 
 @pytest.mark.parametrize("version_value", ["foreign", "999999", "not-a-number", ""])
 def test_version_of_another_policy_or_garbage_is_refused(client, employee, policy, version_value):
-    other = PolicyPageFactory()
+    other = PolicyPageFactory(required=True)
     value = other.current_version.pk if version_value == "foreign" else version_value
     client.force_login(employee)
 

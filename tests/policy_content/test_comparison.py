@@ -58,7 +58,7 @@ def test_identical_text_has_no_changes():
 
 
 def test_compare_versions_uses_each_versions_revision():
-    page = PolicyPageFactory()
+    page = PolicyPageFactory(required=True)
     v1 = page.current_version
     page = publish_change(page, new_version=True, summary="Two days.")
 
@@ -70,7 +70,7 @@ def test_compare_versions_uses_each_versions_revision():
 def test_reader_who_signed_an_old_version_sees_what_changed(client, employee):
     from tests.factories import AcknowledgementFactory
 
-    page = PolicyPageFactory()
+    page = PolicyPageFactory(required=True)
     AcknowledgementFactory(user=employee, version=page.current_version)
     page = publish_change(page, new_version=True, summary="Complaints now two days.")
     client.force_login(employee)

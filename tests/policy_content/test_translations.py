@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def policy():
-    return PolicyPageFactory()
+    return PolicyPageFactory(required=True)
 
 
 def acknowledge(client, page, person, version):

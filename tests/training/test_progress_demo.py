@@ -2,7 +2,7 @@
 
 from tests.training.training_records import acknowledge, attempt, make_policy, make_quiz
 from training.choices import Status
-from training.compliance.standing import load_standings
+from training.compliance.loader import load_standings
 from training.demo import seed as demo
 from training.models import Requirement, User
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from tests.factories import TeamFactory
 from tests.training.training_records import acknowledge, attempt, build_world, make_quiz, publish_version, require
 from training.choices import Audience, Status
-from training.compliance.standing import load_requirements, load_standings, standing_for
+from training.compliance.loader import load_requirements, load_standings, standing_for
 from training.models import TrainingSettings, User
 
 

@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from training.choices import Audience, ItemKind, Status
-from training.compliance.standing import (
+from training.compliance.rules import (
     AcknowledgementFacts,
     PersonFacts,
     QuizFacts,

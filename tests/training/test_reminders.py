@@ -13,8 +13,8 @@ from django.utils.formats import date_format
 
 from tests.training.training_records import build_world
 from training.choices import ReminderKind
+from training.compliance.loader import standing_for
 from training.compliance.reminders import run_daily_reminders
-from training.compliance.standing import standing_for
 from training.models import ReminderSend
 
 

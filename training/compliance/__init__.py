@@ -1,3 +1,3 @@
 """Compliance: what each person owes (standing), the dashboard, the reports and the reminders."""
 
-__all__ = ["dashboard", "reminders", "reports", "standing", "urls", "views"]
+__all__ = ["dashboard", "reminders", "reports", "loader", "rules", "urls", "views"]

@@ -19,10 +19,13 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from policy_content.localized import pages_in_language
+
 from ..choices import ReminderKind
 from ..models import ReminderSend, Team, TrainingSettings, User
-from .dashboard import absolute_url, item_links
-from .standing import ItemStanding, RequirementFacts, Standing, load_requirements, load_standings
+from .dashboard import absolute_url
+from .loader import load_requirements, load_standings
+from .rules import ItemStanding, RequirementFacts, Standing
 
 logger = logging.getLogger(__name__)
 
@@ -62,21 +65,24 @@ class _Links:
     """Item titles and URLs per language, fetched once per language."""
 
     def __init__(self, requirements: list[RequirementFacts]):
-        self.requirements = requirements
+        self.keys = {requirement.translation_key for requirement in requirements}
         self._by_language: dict[str, dict] = {}
 
     def for_language(self, language: str) -> dict:
         if language not in self._by_language:
-            self._by_language[language] = item_links(self.requirements, language=language)
+            self._by_language[language] = pages_in_language(self.keys, language=language)
         return self._by_language[language]
 
     def describe(self, item: ItemStanding, language: str) -> dict:
-        link = self.for_language(language).get(item.requirement.page_id)
+        page = self.for_language(language).get(item.requirement.translation_key)
+        url = page.get_url() if page else ""
+        with translation.override(language):
+            status_label = str(item.get_status_display())
         return {
-            "title": link.title if link else item.title,
-            "url": absolute_url(link.url) if link and link.url else "",
+            "title": page.title if page else item.title,
+            "url": absolute_url(url) if url else "",
             "status": item.status,
-            "status_label": item.get_status_display(),
+            "status_label": status_label,
             "due_date": item.due_date,
             "is_overdue": item.is_overdue,
             "kind": item.kind,

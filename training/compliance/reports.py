@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from ..choices import Status
 from ..models import Team, User
-from .standing import ItemStanding, RequirementFacts, Standing, is_new_hire
+from .rules import ItemStanding, RequirementFacts, Standing, is_new_hire
 
 __all__ = [
     "ComplianceRow",

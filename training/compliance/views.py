@@ -39,6 +39,7 @@ from quizzes.models import QuizAttempt, QuizPage
 from ..choices import Status
 from ..languages import language_name
 from ..models import ReminderSend, Requirement, TrainingSettings, User
+from .loader import PERSON_FIELDS, load_requirements, load_standings, person_facts, standing_for
 from .reminders import send_person_reminders
 from .reports import (
     build_rows,
@@ -50,7 +51,7 @@ from .reports import (
     team_summaries,
     teams_in_scope,
 )
-from .standing import PERSON_FIELDS, applies_to, load_requirements, load_standings, person_facts, standing_for
+from .rules import applies_to
 
 REPORTS_BREADCRUMB = {"url": "", "label": _("Training")}
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from policy_content.models import Acknowledgement
 from quizzes.models import QuizAttempt
 from training.choices import ItemKind
-from training.compliance.standing import load_requirements, load_standings
+from training.compliance.loader import load_requirements, load_standings
 from training.models import Team, User
 
 

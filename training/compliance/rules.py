@@ -1,0 +1,279 @@
+"""A person's standing on every required policy and quiz: the rules, as pure functions.
+
+They work on plain frozen dataclasses and touch no database; `loader.py` fetches the facts for
+any number of people and applies them. Every page, report and reminder reads the result, so
+no two screens can disagree.
+"""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from quizzes.attempts import attempts_left as quiz_attempts_left
+
+from ..choices import Audience, ItemKind, Status
+
+__all__ = [
+    "AcknowledgementFacts",
+    "ItemStanding",
+    "PersonFacts",
+    "QuizFacts",
+    "RequirementFacts",
+    "Standing",
+    "applies_to",
+    "due_date_for",
+    "is_new_hire",
+    "item_standing",
+    "person_standing",
+    "urgency_key",
+]
+
+
+@dataclass(frozen=True)
+class RequirementFacts:
+    """A requirement with what the rules need from its page (and, for a policy, its current version)."""
+
+    id: int
+    page_id: int
+    kind: str
+    title: str
+    translation_key: uuid.UUID | None
+    audience: str
+    team_ids: frozenset[int]
+    new_hire_due_days: int
+    new_version_due_days: int
+    active_from: datetime.date
+    sort_order: int = 0
+    url: str = ""
+    current_version_id: int | None = None
+    current_version_number: int | None = None
+    current_version_published_on: datetime.date | None = None
+    attempts_allowed: int = 0
+    pass_mark: int | None = None
+
+
+@dataclass(frozen=True)
+class PersonFacts:
+    id: int
+    name: str
+    email: str
+    team_id: int | None
+    start_date: datetime.date | None
+    job_title: str = ""
+    preferred_language: str = "en"
+
+
+@dataclass(frozen=True)
+class AcknowledgementFacts:
+    version_id: int
+    version_number: int
+    acknowledged_at: datetime.datetime
+    language: str = ""
+
+
+@dataclass(frozen=True)
+class QuizFacts:
+    """A person's attempts at one quiz, summarised."""
+
+    attempts: int = 0
+    submitted: int = 0
+    best_percent: int | None = None
+    first_passed_at: datetime.datetime | None = None
+    last_submitted_at: datetime.datetime | None = None
+
+
+@dataclass(frozen=True)
+class ItemStanding:
+    requirement: RequirementFacts
+    status: str
+    due_date: datetime.date
+    is_overdue: bool = False
+    needs_reacknowledgement: bool = False
+    completed_at: datetime.datetime | None = None
+    acknowledged_version: int | None = None
+    acknowledged_language: str = ""
+    best_percent: int | None = None
+    attempts_used: int = 0
+    attempts_left: int | None = None
+
+    @property
+    def is_done(self) -> bool:
+        return self.status == Status.DONE
+
+    @property
+    def can_act(self) -> bool:
+        """Whether the person can do something about it now."""
+        return not self.is_done and self.attempts_left != 0
+
+    @property
+    def kind(self) -> str:
+        return self.requirement.kind
+
+    @property
+    def title(self) -> str:
+        return self.requirement.title
+
+    @property
+    def url(self) -> str:
+        return self.requirement.url
+
+    def get_status_display(self) -> str:
+        return str(Status(self.status).label)
+
+
+@dataclass
+class Standing:
+    """Everything one person owes, in order of urgency."""
+
+    person: PersonFacts
+    items: list[ItemStanding] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return len(self.items)
+
+    @property
+    def done_count(self) -> int:
+        return sum(1 for item in self.items if item.is_done)
+
+    @property
+    def overdue_count(self) -> int:
+        return sum(1 for item in self.items if item.is_overdue)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done_count / self.total) if self.total else 100
+
+    @property
+    def all_done(self) -> bool:
+        return self.done_count == self.total
+
+    @property
+    def next_item(self) -> ItemStanding | None:
+        return next((item for item in self.items if item.can_act), None)
+
+    def item_for(self, requirement_id: int) -> ItemStanding | None:
+        return next((item for item in self.items if item.requirement.id == requirement_id), None)
+
+    def item_for_page(self, page_id: int) -> ItemStanding | None:
+        """The item of a policy or quiz page in the default language; None when it is not required."""
+        return next((item for item in self.items if item.requirement.page_id == page_id), None)
+
+    @property
+    def statuses(self) -> set[str]:
+        return {item.status for item in self.items}
+
+
+# Rules --------------------------------------------------------------------------------------
+
+
+def applies_to(requirement: RequirementFacts, person: PersonFacts) -> bool:
+    """Requirements apply to members of a team: every team, or the chosen ones."""
+    if person.team_id is None:
+        return False
+    if requirement.audience == Audience.EVERYONE:
+        return True
+    return person.team_id in requirement.team_ids
+
+
+def due_date_for(requirement: RequirementFacts, person: PersonFacts) -> datetime.date:
+    """The later of: start date + new-hire days, and (version published or requirement start) + version days.
+
+    A later event never brings a deadline forward: a new hire who joins just before a new version
+    keeps the new-hire allowance, and everyone else gets the full allowance after each version.
+    """
+    reference = requirement.active_from
+    if requirement.current_version_published_on and requirement.current_version_published_on > reference:
+        reference = requirement.current_version_published_on
+    due = reference + datetime.timedelta(days=requirement.new_version_due_days)
+    if person.start_date is not None:
+        due = max(due, person.start_date + datetime.timedelta(days=requirement.new_hire_due_days))
+    return due
+
+
+def is_new_hire(person: PersonFacts, *, today: datetime.date, window_days: int) -> bool:
+    return person.start_date is not None and 0 <= (today - person.start_date).days < window_days
+
+
+def item_standing(
+    requirement: RequirementFacts,
+    person: PersonFacts,
+    *,
+    today: datetime.date,
+    acknowledgements: Sequence[AcknowledgementFacts] = (),
+    quiz: QuizFacts | None = None,
+) -> ItemStanding:
+    """One person's standing on one requirement."""
+    due = due_date_for(requirement, person)
+    overdue = today > due
+    if requirement.kind == ItemKind.POLICY:
+        latest = max(acknowledgements, key=lambda ack: ack.version_number, default=None)
+        current = next(
+            (ack for ack in acknowledgements if ack.version_id == requirement.current_version_id),
+            None,
+        )
+        common = {
+            "acknowledged_version": latest.version_number if latest else None,
+            "acknowledged_language": latest.language if latest else "",
+        }
+        if current is not None:
+            return ItemStanding(requirement, Status.DONE, due, completed_at=current.acknowledged_at, **common)
+        reack = latest is not None
+        status = Status.OVERDUE if overdue else (Status.REACKNOWLEDGE if reack else Status.TODO)
+        return ItemStanding(requirement, status, due, is_overdue=overdue, needs_reacknowledgement=reack, **common)
+
+    quiz = quiz or QuizFacts()
+    attempts_left = quiz_attempts_left(allowed=requirement.attempts_allowed, used=quiz.attempts)
+    common = {"best_percent": quiz.best_percent, "attempts_used": quiz.attempts, "attempts_left": attempts_left}
+    if quiz.first_passed_at is not None:
+        # A pass stands: new policy versions do not reset quiz results.
+        return ItemStanding(requirement, Status.DONE, due, completed_at=quiz.first_passed_at, **common)
+    if overdue:
+        status = Status.OVERDUE
+    elif attempts_left == 0:
+        status = Status.NO_ATTEMPTS_LEFT
+    else:
+        status = Status.TODO
+    return ItemStanding(requirement, status, due, is_overdue=overdue, **common)
+
+
+def urgency_key(item: ItemStanding) -> tuple:
+    """Overdue first, then what can be done by due date, then what is blocked, then what is done."""
+    if item.is_done:
+        rank = 3
+    elif item.is_overdue:
+        rank = 0
+    elif item.can_act:
+        rank = 1
+    else:
+        rank = 2
+    return (rank, item.due_date, item.requirement.sort_order, item.requirement.id)
+
+
+def person_standing(
+    person: PersonFacts,
+    requirements: Iterable[RequirementFacts],
+    *,
+    today: datetime.date,
+    acknowledgements: dict[int, Sequence[AcknowledgementFacts]] | None = None,
+    quizzes: dict[int, QuizFacts] | None = None,
+) -> Standing:
+    """Standing on every requirement that applies to the person; records are keyed by page id."""
+    acknowledgements = acknowledgements or {}
+    quizzes = quizzes or {}
+    items = [
+        item_standing(
+            requirement,
+            person,
+            today=today,
+            acknowledgements=acknowledgements.get(requirement.page_id, ()),
+            quiz=quizzes.get(requirement.page_id),
+        )
+        for requirement in requirements
+        if applies_to(requirement, person)
+    ]
+    items.sort(key=urgency_key)
+    return Standing(person=person, items=items)
