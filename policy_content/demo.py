@@ -13,7 +13,8 @@ from wagtail.models import Page, Revision
 
 from .acknowledgements import statement_for
 from .models import Acknowledgement, PolicyIndexPage, PolicyPage, PolicyVersion
-from .versions import importing_history
+from .signals import versions_recorded_by_caller
+from .versions import record_publication
 from .workflow import ensure_policy_workflow
 
 __all__ = ["DEMO_ACKNOWLEDGEMENTS", "POLICY_SLUG", "policy_body", "seed_policy"]
@@ -297,9 +298,10 @@ def _library(home_page: Page) -> PolicyIndexPage:
 
 def _publish(page: PolicyPage, *, user, published_at: datetime.datetime) -> None:
     revision = page.save_revision(user=user, log_action=True)
-    with importing_history(published_at=published_at):
-        revision.publish(user=None)
     Revision.objects.filter(pk=revision.pk).update(created_at=published_at)
+    with versions_recorded_by_caller():
+        revision.publish(user=None)
+    record_publication(page=PolicyPage.objects.get(pk=page.pk), revision=revision, published_at=published_at)
 
 
 def _acknowledge(policy: PolicyPage, versions: dict[int, PolicyVersion], now: datetime.datetime) -> None:

@@ -13,6 +13,7 @@ from wagtail.models import Page, PagePermissionTester
 from wagtail.search import index
 
 from .blocks import PolicyBodyBlock, anchor_for
+from .forms import PolicyPageForm
 from .localized import TranslatedPageMixin
 
 __all__ = [
@@ -158,6 +159,7 @@ class PolicyPage(TranslatedPageMixin, RoutablePageMixin, Page):
         ),
     ]
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+    base_form_class = PolicyPageForm
     parent_page_types = ["policy_content.PolicyIndexPage"]
     subpage_types = []
 

@@ -1,17 +1,30 @@
 """Wagtail signals that turn publications into policy versions."""
 
+from contextlib import contextmanager
+
 from wagtail.signals import page_published
 
 from .models import PolicyPage
+from .versions import record_publication
+
+DISPATCH_UID = "policy_content_versions"
 
 
 def create_version_on_publish(sender, instance, revision=None, **kwargs):
     """Every way a policy goes live (publish button, workflow approval, schedule) passes here."""
-    from .versions import record_publication
-
     if revision is not None:
         record_publication(page=instance, revision=revision)
 
 
 def connect():
-    page_published.connect(create_version_on_publish, sender=PolicyPage, dispatch_uid="policy_content_versions")
+    page_published.connect(create_version_on_publish, sender=PolicyPage, dispatch_uid=DISPATCH_UID)
+
+
+@contextmanager
+def versions_recorded_by_caller():
+    """For loading past publications: the caller records each version with the date it went live."""
+    page_published.disconnect(sender=PolicyPage, dispatch_uid=DISPATCH_UID)
+    try:
+        yield
+    finally:
+        connect()

@@ -1,9 +1,6 @@
 """When publishing a policy makes a new version, and what that version records."""
 
 import datetime
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 
 from django.db import IntegrityError, transaction
 from django.db.models import Max
@@ -16,7 +13,6 @@ __all__ = [
     "REVIEW_INTERVAL_MONTHS",
     "acknowledgeable_version",
     "add_months",
-    "importing_history",
     "publisher_of",
     "record_publication",
     "review_due_after",
@@ -25,17 +21,6 @@ __all__ = [
 REVIEW_INTERVAL_MONTHS = 12
 # Log entries that name the person who decided a revision goes live, newest first.
 _DECIDING_ACTIONS = ("wagtail.workflow.approve", "wagtail.publish.schedule")
-_history_published_at: ContextVar[datetime.datetime | None] = ContextVar("policy_history_published_at", default=None)
-
-
-@contextmanager
-def importing_history(*, published_at: datetime.datetime) -> Iterator[None]:
-    """Date the versions published inside this block `published_at`: for loading a policy's past versions."""
-    token = _history_published_at.set(published_at)
-    try:
-        yield
-    finally:
-        _history_published_at.reset(token)
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
@@ -78,22 +63,14 @@ def _review_due_for_new_version(*, page: PolicyPage, previous: PolicyVersion | N
     default = review_due_after(published_at)
     if page.review_due is None or page.review_due <= timezone.localdate(published_at):
         return default
-    if previous is None or previous.revision is None:
-        return page.review_due
-    previous_due = previous.revision.content.get("review_due")
-    if previous_due != page.review_due.isoformat():
-        return page.review_due
-    return default
+    if previous is not None and page.review_due == review_due_after(previous.published_at):
+        # The date publishing set for the previous version, left as it was.
+        return default
+    return page.review_due
 
 
-def _clear_request(
-    *,
-    page: PolicyPage,
-    revision: Revision,
-    review_due: datetime.date | None = None,
-    version: PolicyVersion | None = None,
-):
-    """The new-version tick box and summary are used up once the version exists."""
+def _settle_page(*, page: PolicyPage, version: PolicyVersion | None = None, review_due: datetime.date | None = None):
+    """Set on the page row (never on its revisions) what publishing decides: the request is used up."""
     changes = {"mark_as_new_version": False, "change_summary": ""}
     if review_due is not None:
         changes["review_due"] = review_due
@@ -102,33 +79,30 @@ def _clear_request(
     PolicyPage.objects.filter(pk=page.pk).update(**changes)
     for name, value in changes.items():
         setattr(page, name, value)
-    content = dict(revision.content)
-    content.update(
-        {key: value.isoformat() if isinstance(value, datetime.date) else value for key, value in changes.items()}
-    )
-    Revision.objects.filter(pk=revision.pk).update(content=content)
-    revision.content = content
 
 
-def record_publication(*, page: PolicyPage, revision: Revision) -> PolicyVersion | None:
+def record_publication(
+    *, page: PolicyPage, revision: Revision, published_at: datetime.datetime | None = None
+) -> PolicyVersion | None:
     """Called whenever a policy revision is published; creates the next version when one is due.
 
     A version is due when the revision actually went live (not merely scheduled), is the source
-    language page, and is either the first publication or marked as a new version.
+    language page, and is either the first publication or marked as a new version. `published_at`
+    is when it went live: the page's last publication unless history is being loaded.
     """
     if not page.live or page.live_revision_id != revision.pk or page.alias_of_id:
         return None
     if page.locale_id != Locale.get_default().pk:
         if page.mark_as_new_version or page.change_summary:
-            _clear_request(page=page, revision=revision)
+            _settle_page(page=page)
         return None
-    previous = PolicyVersion.objects.filter(policy=page).select_related("revision").order_by("-number").first()
+    previous = PolicyVersion.objects.current().filter(policy=page).first()
     if previous is not None and not page.mark_as_new_version:
         if (page.renders_version, page.version_summary) != (previous.number, previous.change_summary):
             # A correction drafted before the latest version went live still carries the old version.
-            _clear_request(page=page, revision=revision, version=previous)
+            _settle_page(page=page, version=previous)
         return None
-    published_at = _history_published_at.get() or page.last_published_at or timezone.now()
+    published_at = published_at or page.last_published_at or timezone.now()
     review_due = _review_due_for_new_version(page=page, previous=previous, published_at=published_at)
     for _attempt in range(3):
         number = (PolicyVersion.objects.filter(policy=page).aggregate(top=Max("number"))["top"] or 0) + 1
@@ -148,6 +122,6 @@ def record_publication(*, page: PolicyPage, revision: Revision) -> PolicyVersion
             continue
     else:
         raise RuntimeError("Could not number a new policy version.")
-    _clear_request(page=page, revision=revision, review_due=review_due, version=version)
+    _settle_page(page=page, review_due=review_due, version=version)
     page.__dict__.pop("current_version", None)
     return version

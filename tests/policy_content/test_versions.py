@@ -4,6 +4,7 @@ from unittest import mock
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from policy_content.models import PolicyPage, PolicyVersion
@@ -63,11 +64,28 @@ def test_new_version_request_is_used_up_once_published():
 
     assert page.mark_as_new_version is False
     assert page.change_summary == ""
-    latest = page.get_latest_revision()
-    assert latest.content["mark_as_new_version"] is False
     # Publishing again (a typo fix) does not make a third version.
     publish_change(page)
     assert page.versions.count() == 2
+
+
+def test_publishing_never_rewrites_the_revision_that_became_a_version():
+    page = publish_change(PolicyPageFactory(), new_version=True, summary="Changed.")
+    revision = page.current_version.revision
+
+    assert revision.content["mark_as_new_version"] is True
+    assert revision.content["change_summary"] == "Changed."
+
+
+def test_the_editor_starts_the_next_change_unticked_with_the_review_date_publishing_set(client, superuser):
+    page = publish_change(PolicyPageFactory(), new_version=True, summary="Changed.")
+    client.force_login(superuser)
+
+    form = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).context["form"]
+
+    assert form.initial["mark_as_new_version"] is False
+    assert form.initial["change_summary"] == ""
+    assert form.initial["review_due"] == page.review_due
 
 
 def test_review_due_defaults_to_twelve_months_after_the_version():
