@@ -108,45 +108,6 @@ class PolicyRecordsGroup(SnippetViewSetGroup):
 register_snippet(PolicyRecordsGroup)
 
 
-# Deleting people who signed acknowledgements ------------------------------------------------
-
-
-def _refuse_deleting_signers(request, users):
-    """The acknowledgements protect the person: explain and offer deactivation instead of a 500."""
-    user_model = get_user_model()
-    users = [user for user in users if isinstance(user, user_model)]
-    signers = [user for user in users if Acknowledgement.objects.filter(user=user).exists()]
-    if not signers:
-        return None
-    names = ", ".join(str(user) for user in signers)
-    messages.error(
-        request,
-        gettext(
-            "%(names)s cannot be deleted: their policy acknowledgements are kept as evidence. "
-            "Deactivate the account instead (untick “active”)."
-        )
-        % {"names": names},
-    )
-    return redirect(request.META.get("HTTP_REFERER") or reverse("wagtailadmin_home"))
-
-
-@hooks.register("before_delete_user")
-def refuse_deleting_user_with_acknowledgements(request, user):
-    return _refuse_deleting_signers(request, [user])
-
-
-@hooks.register("before_delete_snippet")
-def refuse_deleting_person_snippet_with_acknowledgements(request, instances):
-    return _refuse_deleting_signers(request, instances)
-
-
-@hooks.register("before_bulk_action")
-def refuse_bulk_deleting_people_with_acknowledgements(request, action_type, objects, action_class_instance):
-    if action_type == "delete":
-        return _refuse_deleting_signers(request, objects)
-    return None
-
-
 @hooks.register("before_delete_page")
 def refuse_deleting_published_policy(request, page):
     """A policy with versions is evidence people signed: unpublish it instead."""

@@ -228,6 +228,7 @@ class QuizAttempt(models.Model):
         verbose_name_plural = _("quiz attempts")
         ordering = ["-started_at"]
         indexes = [models.Index(fields=["user", "quiz"])]
+        permissions = [("view_question_analysis", _("Can view the question analysis of quizzes"))]
 
     def __str__(self):
         return f"{self.user} – {self.quiz} ({self.started_at:%Y-%m-%d %H:%M})"

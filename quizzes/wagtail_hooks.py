@@ -1,7 +1,6 @@
 """Admin: read-only attempts and the question analysis report."""
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext
@@ -99,38 +98,6 @@ def analysis_button(page, user, next_url=None, **kwargs):
             icon_name="help",
             priority=70,
         )
-
-
-def _refuse_deleting_quiz_takers(request, users):
-    """Submitted attempts protect the person: explain and offer deactivation instead of a 500."""
-    user_model = get_user_model()
-    takers = [user for user in users if isinstance(user, user_model) and QuizAttempt.objects.filter(user=user).exists()]
-    if not takers:
-        return None
-    messages.error(
-        request,
-        gettext(
-            "%(names)s cannot be deleted: their quiz attempts are kept as evidence. "
-            "Deactivate the account instead (untick “active”)."
-        )
-        % {"names": ", ".join(str(user) for user in takers)},
-    )
-    return redirect(request.META.get("HTTP_REFERER") or reverse("wagtailadmin_home"))
-
-
-@hooks.register("before_delete_user")
-def refuse_deleting_user_with_attempts(request, user):
-    return _refuse_deleting_quiz_takers(request, [user])
-
-
-@hooks.register("before_delete_snippet")
-def refuse_deleting_person_snippet_with_attempts(request, instances):
-    return _refuse_deleting_quiz_takers(request, instances)
-
-
-@hooks.register("before_bulk_action")
-def refuse_bulk_deleting_people_with_attempts(request, action_type, objects, action_class_instance):
-    return _refuse_deleting_quiz_takers(request, objects) if action_type == "delete" else None
 
 
 @hooks.register("before_delete_page")

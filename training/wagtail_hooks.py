@@ -11,6 +11,7 @@ from policy_content.reader import READER_STANDING_HOOK
 from .compliance.loader import standing_for
 from .compliance.reports import can_view_reports
 from .models import Requirement, Team, User
+from .people.evidence import refuse_deleting_people_with_evidence
 
 
 class TeamViewSet(SnippetViewSet):
@@ -135,3 +136,18 @@ def register_training_menu():
 def reader_standing(request):
     """Policy and quiz pages show the reader the standing the dashboard and reports show."""
     return standing_for(request.user, language=get_language())
+
+
+@hooks.register("before_delete_user")
+def refuse_deleting_a_user_with_evidence(request, user):
+    return refuse_deleting_people_with_evidence(request, [user])
+
+
+@hooks.register("before_delete_snippet")
+def refuse_deleting_a_person_with_evidence(request, instances):
+    return refuse_deleting_people_with_evidence(request, instances)
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_deleting_people_with_evidence(request, action_type, objects, action_class_instance):
+    return refuse_deleting_people_with_evidence(request, objects) if action_type == "delete" else None

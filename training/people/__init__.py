@@ -1,3 +1,3 @@
 """People: sign-in adaptation, the admin's user forms and the people import."""
 
-__all__ = ["adapters", "admin_users", "importing"]
+__all__ = ["adapters", "admin_users", "evidence", "importing"]

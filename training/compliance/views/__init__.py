@@ -1,0 +1,21 @@
+"""The training reports in the Wagtail admin: team compliance, acknowledgements, quiz results, a person.
+
+Every view goes through `reports_access` (sign-in, then a 403 for anyone who may not read reports)
+and reads people only through `people_in_scope`, so a manager never sees another team's rows,
+in the page or in an export.
+"""
+
+from .acknowledgements import PolicyAcknowledgementsView
+from .base import reports_access
+from .person import PersonDetailView
+from .quiz_results import QuizResultsView
+from .team import TeamComplianceView, send_reminders
+
+__all__ = [
+    "PersonDetailView",
+    "PolicyAcknowledgementsView",
+    "QuizResultsView",
+    "TeamComplianceView",
+    "reports_access",
+    "send_reminders",
+]

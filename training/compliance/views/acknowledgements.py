@@ -1,0 +1,175 @@
+"""Policy acknowledgements: who has acknowledged a version, and when."""
+
+import django_filters
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views.reports import ReportView
+
+from policy_content.models import Acknowledgement, PolicyVersion
+
+from ...languages import language_name
+from ...models import TrainingSettings, User
+from ..loader import PERSON_FIELDS, load_requirements, person_facts
+from ..reports import (
+    people_in_scope,
+)
+from ..rules import applies_to
+from .base import REPORTS_BREADCRUMB, ScopedFilterSet
+
+# Policy acknowledgements ----------------------------------------------------------------------
+
+
+def policy_versions():
+    return PolicyVersion.objects.select_related("policy").order_by("policy__title", "-number")
+
+
+class AcknowledgementFilterSet(ScopedFilterSet):
+    version = django_filters.ModelChoiceFilter(
+        label=_("Policy version"), queryset=lambda request: policy_versions(), method="filter_in_python"
+    )
+    acknowledged = django_filters.BooleanFilter(label=_("Acknowledged"), method="filter_in_python")
+
+    class Meta:
+        model = User
+        fields = ["team"]
+
+    def filter_in_python(self, queryset, name, value):
+        return queryset
+
+
+class AcknowledgementRow:
+    """One person in the acknowledgements report, for the chosen version."""
+
+    def __init__(self, person, team_name, acknowledgement, latest_version):
+        self.person = person
+        self.name = person.name or person.email
+        self.email = person.email
+        self.team_name = team_name
+        self.acknowledged = acknowledgement is not None
+        self.acknowledged_at = acknowledgement["acknowledged_at"] if acknowledgement else None
+        self.language = acknowledgement["language"] if acknowledgement else ""
+        self.latest_version = latest_version
+
+    @property
+    def acknowledged_display(self):
+        return gettext("Yes") if self.acknowledged else gettext("No")
+
+
+class PolicyAcknowledgementsView(ReportView):
+    page_title = _("Policy acknowledgements")
+    header_icon = "doc-full"
+    index_url_name = "training_reports:acknowledgements"
+    index_results_url_name = "training_reports:acknowledgements_results"
+    filterset_class = AcknowledgementFilterSet
+    is_searchable = True
+    search_fields = ["name", "email"]
+    search_backend_name = None
+    default_ordering = "name"
+    model = User
+    list_export = [
+        "name",
+        "email",
+        "team_name",
+        "acknowledged_display",
+        "acknowledged_at",
+        "language",
+        "latest_version",
+    ]
+    export_headings = {
+        "name": _("Name"),
+        "email": _("E-mail"),
+        "team_name": _("Team"),
+        "acknowledged_display": _("Acknowledged"),
+        "acknowledged_at": _("Acknowledged at"),
+        "language": _("Language"),
+        "latest_version": _("Latest version acknowledged"),
+    }
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, REPORTS_BREADCRUMB, {"url": "", "label": self.get_page_title()}]
+
+    def get_base_queryset(self):
+        return people_in_scope(self.request.user)
+
+    def get_valid_orderings(self):
+        return ["name", "-name", "team__name", "-team__name"]
+
+    def get_heading(self, queryset, field):
+        return str(self.export_headings[field])
+
+    @cached_property
+    def requirements(self):
+        return load_requirements(settings=TrainingSettings.load(self.request))
+
+    @cached_property
+    def version(self):
+        data = self.filters.form.cleaned_data if self.filters and self.filters.is_valid() else {}
+        if data.get("version"):
+            return data["version"]
+        required = [r for r in self.requirements if r.kind == "policy"]
+        if required:
+            return policy_versions().filter(pk=required[0].current_version_id).first()
+        return policy_versions().first()
+
+    def get_page_subtitle(self):
+        if self.version is None:
+            return ""
+        return gettext("%(policy)s, version %(number)s") % {
+            "policy": self.version.policy.title,
+            "number": self.version.number,
+        }
+
+    @cached_property
+    def columns(self):
+        return [
+            TitleColumn(
+                "name",
+                label=_("Name"),
+                sort_key="name",
+                get_url=lambda row: reverse("training_reports:person", args=[row.person.pk]),
+            ),
+            Column("team_name", label=_("Team"), sort_key="team__name"),
+            Column("acknowledged_display", label=_("Acknowledged")),
+            DateColumn("acknowledged_at", label=_("When")),
+            Column("language", label=_("Language"), accessor=lambda row: language_name(row.language)),
+            Column("latest_version", label=_("Latest version acknowledged")),
+        ]
+
+    def get_filtered_queryset(self):
+        people = self.get_queryset().select_related("team")
+        version = self.version
+        if version is None:
+            return []
+        requirement = next((r for r in self.requirements if r.page_id == version.policy_id), None)
+        acks = {}
+        latest = {}
+        for ack in Acknowledgement.objects.filter(
+            user__in=people.values("pk"), version__policy_id=version.policy_id
+        ).values("user_id", "version_id", "version__number", "acknowledged_at", "language"):
+            if ack["version_id"] == version.pk:
+                acks[ack["user_id"]] = ack
+            latest[ack["user_id"]] = max(latest.get(ack["user_id"], 0), ack["version__number"])
+        rows = []
+        for person in people:
+            if requirement is not None:
+                facts = person_facts({field: getattr(person, field) for field in PERSON_FIELDS})
+                if not applies_to(requirement, facts):
+                    continue
+            rows.append(
+                AcknowledgementRow(
+                    person, person.team.name if person.team else "", acks.get(person.pk), latest.get(person.pk)
+                )
+            )
+        data = self.filters.form.cleaned_data if self.filters and self.filters.is_valid() else {}
+        if data.get("acknowledged") is not None:
+            rows = [row for row in rows if row.acknowledged == data["acknowledged"]]
+        return rows
+
+    def get_filename(self):
+        version = self.version
+        suffix = f"{version.policy.slug}-v{version.number}" if version else "none"
+        return f"acknowledgements-{suffix}-{timezone.localdate():%Y-%m-%d}"

@@ -1,0 +1,70 @@
+"""One person's training: their standing and records."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from policy_content.models import Acknowledgement
+from quizzes.models import QuizAttempt
+
+from ...models import ReminderSend, User
+from ..loader import standing_for
+from ..reports import (
+    people_in_scope,
+)
+from .base import REPORTS_BREADCRUMB
+
+# Person detail --------------------------------------------------------------------------------
+
+
+class PersonDetailView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "training/reports/person_detail.html"
+    header_icon = "user"
+
+    def get_person(self):
+        person = get_object_or_404(User.objects.select_related("team"), pk=self.kwargs["pk"])
+        if not people_in_scope(self.request.user, include_inactive=True).filter(pk=person.pk).exists():
+            raise PermissionDenied
+        return person
+
+    @cached_property
+    def person(self):
+        return self.get_person()
+
+    def get_page_title(self):
+        return str(self.person)
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            REPORTS_BREADCRUMB,
+            {"url": reverse("training_reports:team"), "label": gettext("Team compliance")},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        person = self.person
+        timeline = [
+            {"when": ack.acknowledged_at, "kind": "acknowledgement", "record": ack}
+            for ack in Acknowledgement.objects.filter(user=person).select_related("version__policy")
+        ]
+        timeline += [
+            {"when": attempt.submitted_at or attempt.started_at, "kind": "attempt", "record": attempt}
+            for attempt in QuizAttempt.objects.filter(user=person).select_related("quiz")
+        ]
+        timeline += [
+            {"when": send.sent_at, "kind": "reminder", "record": send}
+            for send in ReminderSend.objects.filter(recipient=person).select_related("sent_by")
+        ]
+        timeline.sort(key=lambda entry: entry["when"], reverse=True)
+        context.update(
+            person=person,
+            standing=standing_for(person) if person.team_id else None,
+            timeline=timeline,
+        )
+        return context
