@@ -1,7 +1,6 @@
 """Admin: read-only versions and acknowledgements, the review report and panel, guards on deletion."""
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import path, reverse
@@ -12,100 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
-from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import register_permission_policy
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Acknowledgement, PolicyIndexPage, PolicyPage, PolicyVersion
+from .models import PolicyIndexPage, PolicyPage, PolicyVersion
 from .review import can_view_review_report, policies_for_review, review_state
 from .views import PolicyReviewReportView
 from .workflow import ensure_policy_workflow
-
-WRITE_ACTIONS = {"add", "change", "delete"}
-
-
-class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
-    """Evidence: people with the view permission may look; nobody, not even a superuser, may write."""
-
-    def user_has_permission(self, user, action):
-        if action in WRITE_ACTIONS:
-            return False
-        return super().user_has_permission(user, action)
-
-    def users_with_any_permission(self, actions):
-        readable = [action for action in actions if action not in WRITE_ACTIONS]
-        if not readable:
-            return get_user_model().objects.none()
-        return super().users_with_any_permission(readable)
-
-
-# Registered before the viewsets below, as Wagtail 8 requires.
-register_permission_policy(PolicyVersion, ReadOnlyPermissionPolicy(PolicyVersion))
-register_permission_policy(Acknowledgement, ReadOnlyPermissionPolicy(Acknowledgement))
-
-
-class PolicyVersionViewSet(SnippetViewSet):
-    model = PolicyVersion
-    icon = "history"
-    menu_label = _("Policy versions")
-    list_display = ["policy", "number", "published_at", "published_by", "change_summary"]
-    list_filter = ["policy", "published_at"]
-    list_export = ["policy", "number", "published_at", "published_by", "change_summary", "revision_id"]
-    search_fields = ["change_summary"]
-    ordering = ["policy", "-number"]
-    copy_view_enabled = False
-    inspect_view_enabled = True
-    inspect_view_fields = ["policy", "number", "published_at", "published_by", "change_summary", "revision"]
-
-    def get_queryset(self, request):
-        return PolicyVersion.objects.select_related("policy", "published_by")
-
-
-class AcknowledgementViewSet(SnippetViewSet):
-    model = Acknowledgement
-    icon = "tick-inverse"
-    menu_label = _("Acknowledgements")
-    list_display = ["user", "version", "acknowledged_at", "language", "typed_name"]
-    list_filter = ["version__policy", "version", "language", "acknowledged_at"]
-    list_export = [
-        "user",
-        "user__email",
-        "version",
-        "acknowledged_at",
-        "language",
-        "typed_name",
-        "statement",
-        "ip_address",
-        "user_agent",
-    ]
-    search_fields = ["typed_name"]
-    ordering = ["-acknowledged_at"]
-    copy_view_enabled = False
-    inspect_view_enabled = True
-    inspect_view_fields = [
-        "user",
-        "version",
-        "acknowledged_at",
-        "language",
-        "statement",
-        "typed_name",
-        "ip_address",
-        "user_agent",
-    ]
-
-    def get_queryset(self, request):
-        return Acknowledgement.objects.select_related("user", "version__policy")
-
-
-class PolicyRecordsGroup(SnippetViewSetGroup):
-    menu_label = _("Policy records")
-    menu_icon = "doc-full"
-    menu_order = 260
-    items = (PolicyVersionViewSet, AcknowledgementViewSet)
-
-
-register_snippet(PolicyRecordsGroup)
 
 
 @hooks.register("before_delete_page")

@@ -8,62 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
-from wagtail.permissions import register_permission_policy
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
-
-from policy_content.wagtail_hooks import ReadOnlyPermissionPolicy
 
 from .admin_views import QuestionAnalysisView, can_view_analysis
 from .models import QuizAttempt, QuizPage
-
-register_permission_policy(QuizAttempt, ReadOnlyPermissionPolicy(QuizAttempt))
-
-
-class QuizAttemptViewSet(SnippetViewSet):
-    model = QuizAttempt
-    icon = "form"
-    menu_label = _("Quiz attempts")
-    menu_order = 270
-    add_to_admin_menu = True
-    list_display = ["user", "quiz", "language", "started_at", "submitted_at", "percent", "passed"]
-    list_filter = ["quiz", "passed", "language", "submitted_at"]
-    list_export = [
-        "user",
-        "user__email",
-        "quiz",
-        "language",
-        "started_at",
-        "submitted_at",
-        "score",
-        "max_score",
-        "percent",
-        "passed",
-    ]
-    ordering = ["-started_at"]
-    copy_view_enabled = False
-    inspect_view_enabled = True
-    inspect_view_fields = [
-        "user",
-        "quiz",
-        "revision",
-        "language",
-        "started_at",
-        "submitted_at",
-        "deadline",
-        "score",
-        "max_score",
-        "percent",
-        "passed",
-        "snapshot",
-        "answers",
-    ]
-
-    def get_queryset(self, request):
-        return QuizAttempt.objects.select_related("user", "quiz")
-
-
-register_snippet(QuizAttemptViewSet)
 
 
 class AnalysisMenuItem(MenuItem):

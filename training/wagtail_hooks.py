@@ -3,93 +3,13 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from policy_content.reader import READER_STANDING_HOOK
 
 from .compliance.loader import standing_for
 from .compliance.reports import can_view_reports
-from .models import Requirement, Team, User
 from .people.evidence import refuse_deleting_people_with_evidence
-
-
-class TeamViewSet(SnippetViewSet):
-    model = Team
-    icon = "group"
-    menu_label = _("Teams")
-    list_display = ["name", "managers_list", "member_count"]
-    search_fields = ["name"]
-    # Plain ORM search: Wagtail's SQLite search backend fails on a field-restricted query.
-    search_backend_name = None
-    copy_view_enabled = False
-    inspect_view_enabled = True
-
-    def get_queryset(self, request):
-        from django.db.models import Count
-
-        return Team.objects.annotate(_member_count=Count("members")).prefetch_related("managers")
-
-
-class PersonViewSet(SnippetViewSet):
-    model = User
-    icon = "user"
-    menu_label = _("People")
-    list_display = ["name", "email", "team", "job_title", "start_date", "preferred_language", "is_active"]
-    list_filter = {
-        "team": ["exact"],
-        "job_title": ["icontains"],
-        "preferred_language": ["exact"],
-        "is_active": ["exact"],
-        "start_date": ["gte", "lte"],
-    }
-    list_export = ["name", "email", "team", "job_title", "start_date", "preferred_language", "is_active"]
-    search_fields = ["name", "email"]
-    # Plain ORM search: Wagtail's SQLite search backend fails on a field-restricted query.
-    search_backend_name = None
-    ordering = ["name", "email"]
-    copy_view_enabled = False
-    inspect_view_enabled = True
-
-    def get_queryset(self, request):
-        return User.objects.select_related("team")
-
-
-class PeopleGroup(SnippetViewSetGroup):
-    menu_label = _("People")
-    menu_icon = "group"
-    menu_order = 300
-    items = (PersonViewSet, TeamViewSet)
-
-
-register_snippet(PeopleGroup)
-
-
-# Training: requirements and the reports, under one menu ------------------------------------
-
-
-class RequirementViewSet(SnippetViewSet):
-    model = Requirement
-    icon = "calendar-check"
-    menu_label = _("Requirements")
-    add_to_admin_menu = False
-    list_display = [
-        "page",
-        "kind",
-        "audience_label",
-        "new_hire_due_days",
-        "new_version_due_days",
-        "active_from",
-        "active",
-    ]
-    list_filter = ["kind", "audience", "active"]
-    copy_view_enabled = False
-
-    def get_queryset(self, request):
-        return Requirement.objects.select_related("page").prefetch_related("teams")
-
-
-register_snippet(RequirementViewSet)
+from .viewsets import EvidenceGroup, PeopleGroup, RequirementViewSet
 
 
 class ReportMenuItem(MenuItem):
@@ -123,13 +43,28 @@ def register_training_menu():
             ReportMenuItem(_("Quiz results"), reverse("training_reports:quiz_results"), icon_name="tasks", order=300),
             RequirementsMenuItem(
                 _("Requirements"),
-                reverse("wagtailsnippets_training_requirement:list"),
+                reverse("requirements:index"),
                 icon_name="calendar-check",
                 order=400,
             ),
         ]
     )
     return TrainingMenuItem(_("Training"), menu, name="training", icon_name="clipboard-list", order=250)
+
+
+@hooks.register("register_admin_viewset")
+def register_people():
+    return PeopleGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_requirements():
+    return RequirementViewSet("requirements")
+
+
+@hooks.register("register_admin_viewset")
+def register_evidence():
+    return EvidenceGroup()
 
 
 @hooks.register(READER_STANDING_HOOK)

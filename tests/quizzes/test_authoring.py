@@ -67,8 +67,8 @@ def test_preview_shows_the_questions_without_answers_or_recording_anything(rf, e
 
 def test_attempts_are_read_only_in_the_admin(client, superuser, home_page):
     client.force_login(superuser)
-    assert client.get("/admin/snippets/quizzes/quizattempt/").status_code == 200
-    assert client.get("/admin/snippets/quizzes/quizattempt/add/").status_code in (302, 403)
+    assert client.get("/admin/quiz-attempts/").status_code == 200
+    assert client.get("/admin/quiz-attempts/new/").status_code in (302, 403)
 
 
 def test_demo_quizzes_cover_the_three_topics_and_every_question_type():

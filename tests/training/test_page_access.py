@@ -123,7 +123,7 @@ def test_page_editing_is_refused_to_managers_and_compliance(client, request, hom
     assert response["Location"] == "/admin/"
 
 
-SNIPPET_LISTINGS = ["/admin/snippets/training/user/", "/admin/snippets/training/team/"]
+SNIPPET_LISTINGS = ["/admin/people/", "/admin/teams/"]
 
 
 @pytest.mark.django_db

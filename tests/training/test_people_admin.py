@@ -9,8 +9,8 @@ from django.core import mail
 from tests.factories import TeamFactory, UserFactory
 from training.models import Team, User
 
-PEOPLE = "/admin/snippets/training/user/"
-TEAMS = "/admin/snippets/training/team/"
+PEOPLE = "/admin/people/"
+TEAMS = "/admin/teams/"
 
 
 @pytest.fixture
@@ -147,7 +147,7 @@ def test_admin_adds_a_person_who_can_then_reset_their_password(admin_client, cli
     team = Team.objects.get(name="Front desk")
 
     response = admin_client.post(
-        f"{PEOPLE}add/",
+        f"{PEOPLE}new/",
         {
             "name": "Beatriz Lima",
             "email": "Beatriz@Example.com",
@@ -172,7 +172,7 @@ def test_admin_adds_a_person_who_can_then_reset_their_password(admin_client, cli
 @pytest.mark.django_db
 def test_admin_cannot_add_a_second_person_with_the_same_address(admin_client, people):
     response = admin_client.post(
-        f"{PEOPLE}add/",
+        f"{PEOPLE}new/",
         {"name": "Copy", "email": "ANA.COSTA@example.com", "preferred_language": "en", "is_active": "on"},
     )
 

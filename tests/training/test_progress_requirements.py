@@ -22,7 +22,7 @@ def test_compliance_creates_a_requirement_for_chosen_teams(client, compliance, q
     team = TeamFactory(name="Front desk")
     client.force_login(compliance)
     response = client.post(
-        reverse("wagtailsnippets_training_requirement:add"),
+        reverse("requirements:add"),
         {
             "page": quiz.pk,
             "audience": Audience.TEAMS,
@@ -45,7 +45,7 @@ def test_a_translated_page_is_refused_with_a_message(client, compliance, quiz):
     spanish = quiz.copy_for_translation(Locale.objects.get(language_code="es"), copy_parents=True)
     client.force_login(compliance)
     response = client.post(
-        reverse("wagtailsnippets_training_requirement:add"),
+        reverse("requirements:add"),
         {"page": spanish.pk, "audience": Audience.EVERYONE, "active_from": "2025-01-01", "sort_order": "0"},
     )
     assert response.status_code == 200
@@ -56,7 +56,7 @@ def test_a_translated_page_is_refused_with_a_message(client, compliance, quiz):
 @pytest.mark.parametrize("role", ["editor", "manager"])
 def test_others_cannot_change_requirements(client, request, role, quiz):
     client.force_login(request.getfixturevalue(role))
-    response = client.get(reverse("wagtailsnippets_training_requirement:add"))
+    response = client.get(reverse("requirements:add"))
     assert response.status_code == 302
     assert response["Location"] == reverse("wagtailadmin_home")
 

@@ -1,0 +1,264 @@
+"""The project's records in the Wagtail admin: people and teams, requirements, and the evidence.
+
+Plain models, so ModelViewSets rather than snippets: they stay out of the snippet chooser, the
+translation chooser API and the snippet bulk actions. Evidence is read-only for everyone and lists
+only the records of people in the reader's scope, as every report does.
+"""
+
+from django.db.models import Count
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.views.generic import DeleteView, IndexView, InspectView
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.permissions import register_permission_policy
+
+from policy_content.models import Acknowledgement, PolicyVersion
+from policy_content.permissions import ReadOnlyPermissionPolicy
+from quizzes.models import QuizAttempt
+
+from .compliance.reports import people_in_scope, sees_all_teams
+from .models import Requirement, Team, User
+from .people.evidence import refuse_deleting_people_with_evidence
+
+__all__ = ["EvidenceGroup", "PeopleGroup", "RequirementViewSet"]
+
+# Registered before the viewsets, as Wagtail 8 requires.
+for _model in (PolicyVersion, Acknowledgement, QuizAttempt):
+    register_permission_policy(_model, ReadOnlyPermissionPolicy(_model))
+
+
+# People and teams ----------------------------------------------------------------------------
+
+
+class PersonDeleteView(DeleteView):
+    def dispatch(self, request, *args, **kwargs):
+        refusal = refuse_deleting_people_with_evidence(request, [self.object])
+        return refusal or super().dispatch(request, *args, **kwargs)
+
+
+class PersonIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("team")
+
+
+class PersonViewSet(ModelViewSet):
+    model = User
+    icon = "user"
+    menu_label = _("People")
+    index_view_class = PersonIndexView
+    delete_view_class = PersonDeleteView
+    list_display = ["name", "email", "team", "job_title", "start_date", "preferred_language", "is_active"]
+    list_filter = {
+        "team": ["exact"],
+        "job_title": ["icontains"],
+        "preferred_language": ["exact"],
+        "is_active": ["exact"],
+        "start_date": ["gte", "lte"],
+    }
+    list_export = ["name", "email", "team", "job_title", "start_date", "preferred_language", "is_active"]
+    search_fields = ["name", "email"]
+    # Plain ORM search: Wagtail's SQLite search backend fails on a field-restricted query.
+    search_backend_name = None
+    ordering = ["name", "email"]
+    copy_view_enabled = False
+    inspect_view_enabled = True
+
+
+class TeamIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().annotate(_member_count=Count("members")).prefetch_related("managers")
+
+
+class TeamViewSet(ModelViewSet):
+    model = Team
+    icon = "group"
+    menu_label = _("Teams")
+    index_view_class = TeamIndexView
+    list_display = ["name", "managers_list", "member_count"]
+    search_fields = ["name"]
+    search_backend_name = None
+    copy_view_enabled = False
+    inspect_view_enabled = True
+
+
+class PeopleGroup(ModelViewSetGroup):
+    menu_label = _("People")
+    menu_icon = "group"
+    menu_order = 300
+    items = (PersonViewSet("people"), TeamViewSet("teams"))
+
+
+# Requirements ---------------------------------------------------------------------------------
+
+
+class RequirementIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("page").prefetch_related("teams")
+
+
+class RequirementViewSet(ModelViewSet):
+    model = Requirement
+    icon = "calendar-check"
+    menu_label = _("Requirements")
+    add_to_admin_menu = False
+    index_view_class = RequirementIndexView
+    list_display = [
+        "page",
+        "kind",
+        "audience_label",
+        "new_hire_due_days",
+        "new_version_due_days",
+        "active_from",
+        "active",
+    ]
+    list_filter = ["kind", "audience", "active"]
+    copy_view_enabled = False
+
+
+# Evidence -------------------------------------------------------------------------------------
+
+
+class ScopedRecords:
+    """Only the records of people whose training the reader may see."""
+
+    related = ()
+
+    def scoped(self, queryset):
+        queryset = queryset.select_related(*self.related)
+        if sees_all_teams(self.request.user):
+            return queryset
+        return queryset.filter(user__in=people_in_scope(self.request.user, include_inactive=True).values("pk"))
+
+
+class ScopedIndexView(ScopedRecords, IndexView):
+    def get_base_queryset(self):
+        return self.scoped(super().get_base_queryset())
+
+
+class ScopedInspectView(ScopedRecords, InspectView):
+    def get_object(self, queryset=None):
+        record = super().get_object(queryset)
+        if not self.scoped(self.model._default_manager.filter(pk=record.pk)).exists():
+            raise Http404
+        return record
+
+
+class PolicyVersionIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("policy", "published_by")
+
+
+class PolicyVersionViewSet(ModelViewSet):
+    model = PolicyVersion
+    url_prefix = "policy-versions"
+    icon = "history"
+    menu_label = _("Policy versions")
+    index_view_class = PolicyVersionIndexView
+    list_display = ["policy", "number", "published_at", "published_by", "change_summary"]
+    list_filter = ["policy", "published_at"]
+    list_export = ["policy", "number", "published_at", "published_by", "change_summary", "revision_id"]
+    search_fields = ["change_summary"]
+    search_backend_name = None
+    ordering = ["policy", "-number"]
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    inspect_view_fields = ["policy", "number", "published_at", "published_by", "change_summary", "revision"]
+    exclude_form_fields = []
+
+
+class AcknowledgementIndexView(ScopedIndexView):
+    related = ("user", "version__policy")
+
+
+class AcknowledgementViewSet(ModelViewSet):
+    model = Acknowledgement
+    icon = "tick-inverse"
+    menu_label = _("Acknowledgements")
+    index_view_class = AcknowledgementIndexView
+    inspect_view_class = ScopedInspectView
+    list_display = ["user", "version", "acknowledged_at", "language", "typed_name"]
+    list_filter = ["version__policy", "version", "language", "acknowledged_at"]
+    list_export = [
+        "user",
+        "user__email",
+        "version",
+        "acknowledged_at",
+        "language",
+        "typed_name",
+        "statement",
+        "ip_address",
+        "user_agent",
+    ]
+    search_fields = ["typed_name"]
+    search_backend_name = None
+    ordering = ["-acknowledged_at"]
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "user",
+        "version",
+        "acknowledged_at",
+        "language",
+        "statement",
+        "typed_name",
+        "ip_address",
+        "user_agent",
+    ]
+    exclude_form_fields = []
+
+
+class QuizAttemptIndexView(ScopedIndexView):
+    related = ("user", "quiz")
+
+
+class QuizAttemptViewSet(ModelViewSet):
+    model = QuizAttempt
+    url_prefix = "quiz-attempts"
+    icon = "form"
+    menu_label = _("Quiz attempts")
+    index_view_class = QuizAttemptIndexView
+    inspect_view_class = ScopedInspectView
+    list_display = ["user", "quiz", "language", "started_at", "submitted_at", "percent", "passed"]
+    list_filter = ["quiz", "passed", "language", "submitted_at"]
+    list_export = [
+        "user",
+        "user__email",
+        "quiz",
+        "language",
+        "started_at",
+        "submitted_at",
+        "score",
+        "max_score",
+        "percent",
+        "passed",
+    ]
+    ordering = ["-started_at"]
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "user",
+        "quiz",
+        "revision",
+        "language",
+        "started_at",
+        "submitted_at",
+        "deadline",
+        "score",
+        "max_score",
+        "percent",
+        "passed",
+        "snapshot",
+        "answers",
+    ]
+    exclude_form_fields = []
+
+
+class EvidenceGroup(ModelViewSetGroup):
+    menu_label = _("Evidence")
+    menu_icon = "doc-full"
+    menu_order = 260
+    items = (
+        PolicyVersionViewSet("policy_versions"),
+        AcknowledgementViewSet("acknowledgements"),
+        QuizAttemptViewSet("quiz_attempts"),
+    )
