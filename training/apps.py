@@ -9,7 +9,7 @@ class TrainingConfig(AppConfig):
     verbose_name = _("Training")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import mfa, name_changes, signals  # noqa: F401
 
 
 class UsersConfig(WagtailUsersAppConfig):
