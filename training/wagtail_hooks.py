@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
 
 from policy_content.reader import READER_STANDING_HOOK
 
@@ -31,8 +31,18 @@ class TeamViewSet(SnippetViewSet):
         return Team.objects.annotate(_member_count=Count("members")).prefetch_related("managers")
 
 
+class PersonEditView(EditView):
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        if self.object == self.request.user:
+            # Nobody changes their own name: acknowledgements check the typed signature against it.
+            form.fields["name"].disabled = True
+        return form
+
+
 class PersonViewSet(SnippetViewSet):
     model = User
+    edit_view_class = PersonEditView
     icon = "user"
     menu_label = _("People")
     list_display = ["name", "email", "team", "job_title", "start_date", "preferred_language", "is_active"]
