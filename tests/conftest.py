@@ -42,7 +42,7 @@ def employee(db, password):
     return UserFactory(roles=["Employees"], password=password, team=TeamFactory(name="Contact centre"))
 
 
-# The admin roles must use two-factor authentication (training.mfa): these people have set it up.
+# The admin roles must use two-factor authentication (training.people.mfa): these people have set it up.
 @pytest.fixture
 def manager(db, password):
     return AuthenticatorFactory(user=UserFactory(roles=["Managers", "Employees"], password=password)).user

@@ -9,7 +9,8 @@ class TrainingConfig(AppConfig):
     verbose_name = _("Training")
 
     def ready(self):
-        from . import mfa, name_changes, signals  # noqa: F401
+        from . import signals  # noqa: F401
+        from .people import mfa, name_changes  # noqa: F401
 
 
 class UsersConfig(WagtailUsersAppConfig):

@@ -7,7 +7,7 @@ from wagtail.models import ModelLogEntry
 
 from tests.factories import UserFactory
 from training.models import User
-from training.people_import import import_people
+from training.people.importing import import_people
 
 pytestmark = pytest.mark.django_db
 

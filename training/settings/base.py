@@ -57,7 +57,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "training.mfa.RequireMFAMiddleware",
+    "training.people.mfa.RequireMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -127,8 +127,8 @@ ACCOUNT_RATE_LIMITS = {
 }
 
 # Two-factor authentication (allauth.mfa): an authenticator app with recovery codes, or passkeys.
-# Superusers and the roles below must use it (training.mfa); it is optional for everyone else.
-MFA_ADAPTER = "training.mfa.MFAAdapter"
+# Superusers and the roles below must use it (training.people.mfa); it is optional for everyone else.
+MFA_ADAPTER = "training.people.mfa.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_TOTP_ISSUER = "Service Training"

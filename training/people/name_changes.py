@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter, log
 
-from .models import User
+from ..models import User
 
 RENAME_ACTION = "training.name_change"
 

@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .choices import Role
+from ..choices import Role
 
 # A TOTP app or a passkey proves a second factor at sign-in; recovery codes only stand in for one.
 SECOND_FACTORS = (Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN)
