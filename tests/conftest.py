@@ -3,7 +3,7 @@ from django.core.cache import cache
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from tests.factories import TeamFactory, UserFactory
+from tests.factories import AuthenticatorFactory, TeamFactory, UserFactory
 
 
 @pytest.fixture(autouse=True)
@@ -42,21 +42,29 @@ def employee(db, password):
     return UserFactory(roles=["Employees"], password=password, team=TeamFactory(name="Contact centre"))
 
 
+# The admin roles must use two-factor authentication (training.people.mfa): these people have set it up.
 @pytest.fixture
 def manager(db, password):
-    return UserFactory(roles=["Managers", "Employees"], password=password)
+    return AuthenticatorFactory(user=UserFactory(roles=["Managers", "Employees"], password=password)).user
 
 
 @pytest.fixture
 def editor(db, password):
-    return UserFactory(roles=["Policy editors"], password=password)
+    return AuthenticatorFactory(user=UserFactory(roles=["Policy editors"], password=password)).user
 
 
 @pytest.fixture
 def compliance(db, password):
-    return UserFactory(roles=["Compliance"], password=password)
+    return AuthenticatorFactory(user=UserFactory(roles=["Compliance"], password=password)).user
 
 
 @pytest.fixture
 def superuser(db, password):
-    return UserFactory(is_superuser=True, is_staff=True, password=password)
+    return AuthenticatorFactory(user=UserFactory(is_superuser=True, is_staff=True, password=password)).user
+
+
+@pytest.fixture
+def admin_user(admin_user):
+    """pytest-django's superuser (behind admin_client), with two-factor authentication set up."""
+    AuthenticatorFactory(user=admin_user)
+    return admin_user

@@ -3,6 +3,8 @@
 import datetime
 
 import factory
+from allauth.mfa.totp.internal.auth import generate_totp_secret
+from allauth.mfa.utils import encrypt
 from django.contrib.auth.models import Group
 
 from training.models import Team, User
@@ -37,6 +39,17 @@ class UserFactory(factory.django.DjangoModelFactory):
     def roles(self, create, extracted, **kwargs):
         if create and extracted:
             self.groups.add(*Group.objects.filter(name__in=extracted))
+
+
+class AuthenticatorFactory(factory.django.DjangoModelFactory):
+    """An authenticator app set up for a person, as allauth's activation stores it."""
+
+    class Meta:
+        model = "mfa.Authenticator"
+
+    user = factory.SubFactory(UserFactory)
+    type = "totp"
+    data = factory.LazyFunction(lambda: {"secret": encrypt(generate_totp_secret())})
 
 
 class RequirementFactory(factory.django.DjangoModelFactory):

@@ -10,6 +10,7 @@ class TrainingConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .people import mfa, name_changes  # noqa: F401
 
 
 class UsersConfig(WagtailUsersAppConfig):

@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from . import views
@@ -20,7 +21,8 @@ urlpatterns = [
     ),
     # The admin's "Log out" posts here: sign out at once, as allauth's own sign-out does.
     path("admin/logout/", LogoutView.as_view(), name="wagtailadmin_logout"),
-    path("admin/account/", AccountView.as_view(), name="wagtailadmin_account"),
+    # Mounted ahead of Wagtail's admin URLs, so it needs the admin-access check they apply.
+    path("admin/account/", require_admin_access(AccountView.as_view()), name="wagtailadmin_account"),
     path("admin/training/", include("training.compliance.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

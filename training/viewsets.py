@@ -8,7 +8,7 @@ only the records of people in the reader's scope, as every report does.
 from django.db.models import Count
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.views.generic import DeleteView, IndexView, InspectView
+from wagtail.admin.views.generic import DeleteView, EditView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
@@ -36,6 +36,15 @@ class PersonDeleteView(DeleteView):
         return refusal or super().dispatch(request, *args, **kwargs)
 
 
+class PersonEditView(EditView):
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        if self.object == self.request.user:
+            # Nobody changes their own name: acknowledgements check the typed signature against it.
+            form.fields["name"].disabled = True
+        return form
+
+
 class PersonIndexView(IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("team")
@@ -47,6 +56,7 @@ class PersonViewSet(ModelViewSet):
     menu_label = _("People")
     index_view_class = PersonIndexView
     delete_view_class = PersonDeleteView
+    edit_view_class = PersonEditView
     list_display = ["name", "email", "team", "job_title", "start_date", "preferred_language", "is_active"]
     list_filter = {
         "team": ["exact"],

@@ -7,10 +7,13 @@ from django.test import Client
 from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.e2e.accessibility import assert_focus_visible, press, tab_to
+from tests.mfa_helpers import totp_code, totp_code_for_secret
+from training.models import User
 
 DESKTOP = {"viewport": {"width": 1280, "height": 800}}
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 SIGN_IN_URL = "/{language}/accounts/login/"
+MFA_STEP = re.compile(r"/accounts/2fa/authenticate/")
 
 
 def sign_in_url(language: str = "en") -> str:
@@ -18,12 +21,29 @@ def sign_in_url(language: str = "en") -> str:
 
 
 def sign_in(page: Page, *, email: str, password: str, language: str = "en") -> None:
-    """Sign in through allauth's form and wait to leave it."""
+    """Sign in through allauth's form and wait to leave it; give the app's code when two-factor asks for it."""
     page.goto(sign_in_url(language))
     page.locator("input[name=login]").fill(email)
     page.locator("input[name=password]").fill(password)
-    page.locator("main form button[type=submit]").click()
+    page.locator("main form button[type=submit]").first.click()
     expect(page).not_to_have_url(re.compile(r"/accounts/login/"))
+    if MFA_STEP.search(page.url):
+        pass_the_code_step(page, User.objects.get(email=email))
+
+
+def pass_the_code_step(page: Page, user) -> None:
+    """Type the code the person's authenticator app shows now."""
+    page.locator("input[name=code]").fill(totp_code(user))
+    page.locator("main form button[type=submit]").first.click()
+    expect(page).not_to_have_url(MFA_STEP)
+
+
+def set_up_authenticator_app(page: Page) -> str:
+    """On the enrolment page, read the secret shown under the QR code, as a person typing it into an app would."""
+    secret = page.locator("#authenticator_secret").input_value()
+    page.locator("input[name=code]").fill(totp_code_for_secret(secret))
+    page.locator("main form button[type=submit]").first.click()
+    return secret
 
 
 def sign_in_with_keyboard(page: Page, *, email: str, password: str) -> None:

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.accessibility import assert_accessible
-from tests.e2e.steps import sign_in
+from tests.e2e.steps import pass_the_code_step, sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -33,6 +33,7 @@ def test_editor_signs_in_and_lands_in_the_wagtail_admin(page, live_server, edito
     page.locator("input[name=login]").fill(editor.email)
     page.locator("input[name=password]").fill(password)
     page.locator("main form button[type=submit]").click()
+    pass_the_code_step(page, editor)
 
     expect(page).to_have_url(f"{live_server.url}/admin/")
     expect(page).to_have_title(re.compile(r"^Dashboard - "))

@@ -12,7 +12,9 @@ from policy_content.demo import POLICY_SLUG
 from policy_content.models import Acknowledgement, PolicyPage
 from tests.e2e.accessibility import assert_accessible
 from tests.e2e.steps import sign_in
+from tests.factories import AuthenticatorFactory
 from training.demo.seed import DEMO_PASSWORD
+from training.models import User
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -32,6 +34,8 @@ def switch_user(page, email: str) -> None:
 
 def test_editor_publishes_a_new_version_through_approval_and_the_employee_owes_it(page, screenshot):
     call_command("seed_demo", stdout=StringIO())
+    for email in ("editor@example.com", "compliance@example.com"):
+        AuthenticatorFactory(user=User.objects.get(email=email))
     policy = PolicyPage.objects.get(slug=POLICY_SLUG, locale__language_code="en")
     assert policy.current_version.number == 2
 

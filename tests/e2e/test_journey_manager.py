@@ -14,6 +14,7 @@ from django.utils import translation
 from playwright.sync_api import expect
 
 from tests.e2e.steps import sign_in
+from tests.factories import AuthenticatorFactory
 from training.demo.seed import DEMO_PASSWORD
 from training.models import User
 
@@ -48,6 +49,7 @@ def download(page, link_text: str) -> bytes:
 
 def test_manager_exports_the_overdue_people_of_their_team(page, screenshot):
     call_command("seed_demo", stdout=StringIO())
+    AuthenticatorFactory(user=User.objects.get(email=MANAGER))
     expected = overdue_people_of(MANAGER)
     assert expected, "the demo has overdue people in the manager's team"
 

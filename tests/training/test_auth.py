@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from tests.factories import UserFactory
+from tests.mfa_helpers import totp_code
 from training.models import User
 
 LOGIN_URL = "/en/accounts/login/"
@@ -291,14 +292,15 @@ def test_failed_logins_are_rate_limited_with_a_form_error(client, employee, pass
 
 
 @pytest.mark.django_db
-def test_rate_limit_is_per_address(client, employee, manager, password):
+def test_rate_limit_is_per_address(client, employee, password):
+    colleague = UserFactory(roles=["Employees"], password=password)
     for _ in range(6):
         client.post(LOGIN_URL, {"login": employee.email, "password": "wrong-password"})
 
-    response = client.post(LOGIN_URL, {"login": manager.email, "password": password})
+    response = client.post(LOGIN_URL, {"login": colleague.email, "password": password})
 
     assert response.status_code == 302
-    assert signed_in_user_id(client) == str(manager.pk)
+    assert signed_in_user_id(client) == str(colleague.pk)
 
 
 @pytest.mark.django_db
@@ -324,6 +326,8 @@ def test_editor_signs_in_through_allauth_and_reaches_the_admin(client, editor, p
     assert to_login["Location"] == "/en/accounts/login/?next=/admin/"
 
     response = client.post(to_login["Location"], {"login": editor.email, "password": password})
+    assert response["Location"] == "/en/accounts/2fa/authenticate/"
+    response = client.post(response["Location"], {"code": totp_code(editor)})
 
     assert response["Location"] == "/admin/"
     assert client.get("/admin/").status_code == 200

@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
+from tests.factories import AuthenticatorFactory
 from training.choices import Status
 from training.models import User
 
@@ -35,7 +36,7 @@ def test_demo_shows_every_state_across_two_teams(demo, client, compliance):
 
 
 def test_manager_sees_gaps_exports_and_reminds_once(demo):
-    manager = User.objects.get(email="manager@example.com")
+    manager = AuthenticatorFactory(user=User.objects.get(email="manager@example.com")).user
     client = Client(enforce_csrf_checks=True)
     client.force_login(manager)
 

@@ -70,7 +70,7 @@ def test_demo_people_sign_in_with_the_demo_password(client, settings):
     response = client.post("/en/accounts/login/", {"login": "editor@example.com", "password": demo.DEMO_PASSWORD})
 
     assert response.status_code == 302
-    assert client.get("/admin/").status_code == 200
+    assert client.get("/admin/")["Location"] == "/en/accounts/2fa/totp/activate/", "first, two-factor authentication"
 
 
 @pytest.mark.django_db

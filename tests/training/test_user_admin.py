@@ -38,26 +38,6 @@ def test_admin_edit_form_has_no_first_or_last_name(client, superuser, employee):
     assert 'name="name"' in html and 'name="first_name"' not in html
 
 
-def test_account_page_saves_the_full_name(client, editor):
-    client.force_login(editor)
-    assert client.get("/admin/account/").status_code == 200
-    response = client.post(
-        "/admin/account/",
-        {
-            "name_email-name": "Renamed Editor",
-            "locale-preferred_language": "es",
-            "locale-current_time_zone": "",
-            "theme-theme": "system",
-            "theme-density": "default",
-            "theme-contrast": "system",
-            "theme-keyboard_shortcuts": "on",
-        },
-    )
-    assert response.status_code in (200, 302)
-    editor.refresh_from_db()
-    assert editor.name == "Renamed Editor"
-
-
 def test_admin_language_follows_the_preferred_language(employee):
     employee.preferred_language = "el"
     employee.save()

@@ -113,7 +113,7 @@ class World:
 def build_world(home_page):
     """Contact centre: Ana done, James re-acknowledge + quiz overdue, Tom new hire not started.
     Front desk: Sofía quiz overdue, Nikos policy to do + quiz overdue."""
-    from tests.factories import TeamFactory, UserFactory
+    from tests.factories import AuthenticatorFactory, TeamFactory, UserFactory
 
     world = World()
     world.cc = TeamFactory(name="Contact centre")
@@ -132,6 +132,8 @@ def build_world(home_page):
 
     world.cc_manager = person("Marta Manager", None, 1500, "es", "Manager", ("Managers", "Employees"))
     world.fd_manager = person("Daniel Manager", None, 1100, "en", "Manager", ("Managers", "Employees"))
+    for manager in (world.cc_manager, world.fd_manager):
+        AuthenticatorFactory(user=manager)  # managers must use two-factor authentication to open the reports
     world.cc.managers.add(world.cc_manager)
     world.fd.managers.add(world.fd_manager)
     world.ana = person("Ana Costa", world.cc, 700, "pt")

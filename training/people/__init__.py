@@ -1,3 +1,3 @@
-"""People: sign-in adaptation, the admin's user forms and the people import."""
+"""People: sign-in, two-factor authentication, the admin's user forms, the import and the log of name changes."""
 
-__all__ = ["adapters", "admin_users", "evidence", "importing"]
+__all__ = ["adapters", "admin_users", "evidence", "importing", "mfa", "name_changes"]

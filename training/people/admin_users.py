@@ -1,13 +1,9 @@
 """Wagtail's user screens for a model with one `name` field and profile fields instead of first/last names."""
 
-from django import forms
-from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.account import AccountView as WagtailAccountView
-from wagtail.admin.views.account import BaseSettingsPanel, NameEmailSettingsPanel
+from wagtail.admin.views.account import NameEmailSettingsPanel
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
-
-from ..models import User
 
 PROFILE_FIELDS = ["name", "team", "job_title", "start_date", "preferred_language"]
 
@@ -24,6 +20,12 @@ class PersonEditForm(UserEditForm):
     first_name = None
     last_name = None
 
+    def __init__(self, *args, editing_self=False, **kwargs):
+        super().__init__(*args, editing_self=editing_self, **kwargs)
+        if editing_self:
+            # The typed signature on an acknowledgement is checked against this name.
+            self.fields["name"].disabled = True
+
     class Meta(UserEditForm.Meta):
         fields = {"email", "is_active", "is_superuser", "groups", *PROFILE_FIELDS}
 
@@ -33,27 +35,11 @@ class UserViewSet(WagtailUserViewSet):
         return PersonEditForm if for_update else PersonCreationForm
 
 
-class NameForm(forms.ModelForm):
-    class Meta:
-        model = User
-        fields = ["name"]
-        labels = {"name": _("Full name")}
-
-
-class NameSettingsPanel(BaseSettingsPanel):
-    name = "name_email"
-    order = 100
-    title = _("Name")
-    form_class = NameForm
-
-
 class AccountView(WagtailAccountView):
-    """The admin account page, asking for the one full name people have instead of first and last names."""
+    """The admin account page without the name panel: nobody changes their own name."""
+
+    # Acknowledgements check the typed signature against this name; only an administrator
+    # changes it (user admin or import), and training.people.name_changes logs each change.
 
     def get_panels(self):
-        return [
-            NameSettingsPanel(self.request, panel.user, panel.profile)
-            if isinstance(panel, NameEmailSettingsPanel)
-            else panel
-            for panel in super().get_panels()
-        ]
+        return [panel for panel in super().get_panels() if not isinstance(panel, NameEmailSettingsPanel)]

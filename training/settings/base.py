@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "django_filters",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -56,6 +57,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "training.people.mfa.RequireMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -123,6 +125,14 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "signup": "20/m/ip",
 }
+
+# Two-factor authentication (allauth.mfa): an authenticator app with recovery codes, or passkeys.
+# Superusers and the roles below must use it (training.people.mfa); it is optional for everyone else.
+MFA_ADAPTER = "training.people.mfa.MFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_TOTP_ISSUER = "Service Training"
+TRAINING_MFA_REQUIRED_ROLES = env_list("TRAINING_MFA_REQUIRED_ROLES", "Managers,Policy editors,Compliance")
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [

@@ -9,3 +9,5 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Passkeys on http://127.0.0.1 during development.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
