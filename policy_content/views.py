@@ -26,6 +26,7 @@ from .acknowledgements import (
 from .choices import ReviewState
 from .models import PolicyPage
 from .review import can_view_review_report, policies_for_review, review_state
+from .spreadsheets import SafeSpreadsheetExportMixin
 
 
 def _render_refusal(request, page, *, status, form=None, refusal=None):
@@ -124,7 +125,7 @@ class ReviewRow:
         self.live = gettext("Yes") if page.live else gettext("No")
 
 
-class PolicyReviewReportView(ReportView):
+class PolicyReviewReportView(SafeSpreadsheetExportMixin, ReportView):
     page_title = _("Policy reviews")
     header_icon = "calendar-alt"
     index_url_name = "policy_review_report"

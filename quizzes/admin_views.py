@@ -10,6 +10,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale
 
+from policy_content.spreadsheets import SafeSpreadsheetExportMixin
+
 from .analysis import question_analysis
 from .models import QuizPage
 
@@ -40,7 +42,7 @@ class AnalysisFilterSet(WagtailFilterSet):
         return queryset.filter(pk=value.pk) if value else queryset
 
 
-class QuestionAnalysisView(ReportView):
+class QuestionAnalysisView(SafeSpreadsheetExportMixin, ReportView):
     page_title = _("Question analysis")
     header_icon = "help"
     index_url_name = "quiz_question_analysis"

@@ -14,6 +14,7 @@ from wagtail.permissions import register_permission_policy
 
 from policy_content.models import Acknowledgement, PolicyVersion
 from policy_content.permissions import ReadOnlyPermissionPolicy
+from policy_content.spreadsheets import SafeSpreadsheetExportMixin
 from quizzes.models import QuizAttempt
 
 from .compliance.reports import people_in_scope, sees_all_teams
@@ -45,7 +46,13 @@ class PersonEditView(EditView):
         return form
 
 
-class PersonIndexView(IndexView):
+class SafeIndexView(SafeSpreadsheetExportMixin, IndexView):
+    """Every export of the records goes through the one safe writer."""
+
+    export_headings = {"user.name": _("person"), "user.email": _("e-mail address")}
+
+
+class PersonIndexView(SafeIndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("team")
 
@@ -74,7 +81,7 @@ class PersonViewSet(ModelViewSet):
     inspect_view_enabled = True
 
 
-class TeamIndexView(IndexView):
+class TeamIndexView(SafeIndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().annotate(_member_count=Count("members")).prefetch_related("managers")
 
@@ -85,6 +92,7 @@ class TeamViewSet(ModelViewSet):
     menu_label = _("Teams")
     index_view_class = TeamIndexView
     list_display = ["name", "managers_list", "member_count"]
+    list_export = ["name", "managers_list", "member_count"]
     search_fields = ["name"]
     search_backend_name = None
     copy_view_enabled = False
@@ -101,7 +109,7 @@ class PeopleGroup(ModelViewSetGroup):
 # Requirements ---------------------------------------------------------------------------------
 
 
-class RequirementIndexView(IndexView):
+class RequirementIndexView(SafeIndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("page").prefetch_related("teams")
 
@@ -140,7 +148,7 @@ class ScopedRecords:
         return queryset.filter(user__in=people_in_scope(self.request.user, include_inactive=True).values("pk"))
 
 
-class ScopedIndexView(ScopedRecords, IndexView):
+class ScopedIndexView(ScopedRecords, SafeIndexView):
     def get_base_queryset(self):
         return self.scoped(super().get_base_queryset())
 
@@ -153,7 +161,7 @@ class ScopedInspectView(ScopedRecords, InspectView):
         return record
 
 
-class PolicyVersionIndexView(IndexView):
+class PolicyVersionIndexView(SafeIndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("policy", "published_by")
 
@@ -189,8 +197,8 @@ class AcknowledgementViewSet(ModelViewSet):
     list_display = ["user", "version", "acknowledged_at", "language", "typed_name"]
     list_filter = ["version__policy", "version", "language", "acknowledged_at"]
     list_export = [
-        "user",
-        "user__email",
+        "user.name",
+        "user.email",
         "version",
         "acknowledged_at",
         "language",
@@ -231,8 +239,8 @@ class QuizAttemptViewSet(ModelViewSet):
     list_display = ["user", "quiz", "language", "started_at", "submitted_at", "percent", "passed"]
     list_filter = ["quiz", "passed", "language", "submitted_at"]
     list_export = [
-        "user",
-        "user__email",
+        "user.name",
+        "user.email",
         "quiz",
         "language",
         "started_at",

@@ -10,6 +10,7 @@ from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
 from policy_content.models import Acknowledgement, PolicyVersion
+from policy_content.spreadsheets import SafeSpreadsheetExportMixin
 
 from ...languages import language_name
 from ...models import TrainingSettings, User
@@ -59,7 +60,7 @@ class AcknowledgementRow:
         return gettext("Yes") if self.acknowledged else gettext("No")
 
 
-class PolicyAcknowledgementsView(ReportView):
+class PolicyAcknowledgementsView(SafeSpreadsheetExportMixin, ReportView):
     page_title = _("Policy acknowledgements")
     header_icon = "doc-full"
     index_url_name = "training_reports:acknowledgements"

@@ -11,6 +11,7 @@ from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale
 
+from policy_content.spreadsheets import SafeSpreadsheetExportMixin
 from quizzes.models import QuizAttempt, QuizPage
 
 from ...languages import language_name
@@ -42,7 +43,7 @@ def quiz_pages():
     return QuizPage.objects.filter(locale=Locale.get_default()).order_by("title")
 
 
-class QuizResultsView(ReportView):
+class QuizResultsView(SafeSpreadsheetExportMixin, ReportView):
     page_title = _("Quiz results")
     header_icon = "tasks"
     index_url_name = "training_reports:quiz_results"

@@ -17,6 +17,8 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.ui.tables import BaseColumn, Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
+from policy_content.spreadsheets import SafeSpreadsheetExportMixin
+
 from ...choices import Status
 from ...models import Requirement, TrainingSettings, User
 from ..loader import load_requirements, load_standings
@@ -105,7 +107,7 @@ class ProgressColumn(BaseColumn):
     cell_template_name = "training/reports/progress_cell.html"
 
 
-class TeamComplianceView(ReportView):
+class TeamComplianceView(SafeSpreadsheetExportMixin, ReportView):
     page_title = _("Team compliance")
     header_icon = "group"
     template_name = "training/reports/team_compliance.html"
