@@ -3,6 +3,7 @@
 from allauth.account.models import EmailAddress
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from wagtail.users.models import UserProfile
 
 from .models import User
 
@@ -37,8 +38,6 @@ def admin_speaks_the_preferred_language(sender, instance: User, raw=False, **kwa
     """The Wagtail admin reads its language from its own profile; keep it equal to the person's choice."""
     if raw:
         return
-    from wagtail.users.models import UserProfile
-
     profile = UserProfile.get_for_user(instance)
     if profile.preferred_language != instance.preferred_language:
         profile.preferred_language = instance.preferred_language

@@ -9,7 +9,7 @@ from django.urls import reverse
 from policy_content.spreadsheets import human_value, neutralise_formula
 from tests.factories import AcknowledgementFactory, PolicyPageFactory, TeamFactory, UserFactory
 
-HOSTILE = "=HYPERLINK(\"http://evil.example\",\"x\")"
+HOSTILE = '=HYPERLINK("http://evil.example","x")'
 
 
 @pytest.mark.parametrize("text", ["=1+1", "+1", "-1", "@SUM(A1)", "\tcmd", "\rcmd"])
@@ -40,15 +40,12 @@ def hostile_records(db):
 
 
 EXPORTS = [
-    reverse_args
-    for reverse_args in (
-        ("training_reports:team", {}),
-        ("training_reports:acknowledgements", {}),
-        ("training_reports:quiz_results", {}),
-        ("people:index", {}),
-        ("teams:index", {}),
-        ("acknowledgements:index", {}),
-    )
+    ("training_reports:team", {}),
+    ("training_reports:acknowledgements", {}),
+    ("training_reports:quiz_results", {}),
+    ("people:index", {}),
+    ("teams:index", {}),
+    ("acknowledgements:index", {}),
 ]
 
 

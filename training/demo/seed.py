@@ -5,9 +5,11 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import Group
 from django.utils import timezone
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from ..choices import Role
 from ..models import Requirement, Team, User
+from .translations import DEMO_CATALOGUES, MissingContentTranslation, load_catalogue, translate_pages
 
 DEMO_PASSWORD = "training-demo"
 
@@ -113,8 +115,6 @@ def seed_progress(*, policy, quizzes, today: datetime.date | None = None) -> lis
 
 def restrict_to_signed_in(home_page) -> int:
     """The policies and quizzes are internal: every section under the home page, in every language, needs sign-in."""
-    from wagtail.models import Page, PageViewRestriction
-
     sections = Page.objects.filter(depth=home_page.depth + 1)
     for section in sections:
         PageViewRestriction.objects.get_or_create(page=section, restriction_type=PageViewRestriction.LOGIN)
@@ -126,10 +126,6 @@ DEMO_LANGUAGES = ("es", "pt", "el")
 
 def _translate_each_language(pages_for, *, languages, catalogues) -> dict[str, int | str]:
     """Translate `pages_for(locale)` into each language: how many pages, or why the language was left out."""
-    from wagtail.models import Locale
-
-    from .translations import DEMO_CATALOGUES, MissingContentTranslation, load_catalogue, translate_pages
-
     outcome: dict[str, int | str] = {}
     for language in languages:
         locale = Locale.objects.get(language_code=language)

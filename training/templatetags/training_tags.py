@@ -3,6 +3,8 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 
+from training.languages import language_name
+
 register = template.Library()
 
 
@@ -28,6 +30,4 @@ def language_switcher(context):
 @register.filter(name="language_name")
 def language_name_filter(code):
     """`{{ record.language|language_name }}`: "Greek" rather than "el"."""
-    from training.languages import language_name
-
     return language_name(code)
