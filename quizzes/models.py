@@ -181,9 +181,6 @@ class QuizAttemptQuerySet(models.QuerySet):
     def submitted(self):
         return self.filter(submitted_at__isnull=False)
 
-    def in_progress(self):
-        return self.filter(submitted_at__isnull=True)
-
     def update(self, **kwargs):
         """Only attempts still in progress can change; submitted rows are left out."""
         return models.QuerySet.update(self.filter(submitted_at__isnull=True), **kwargs)

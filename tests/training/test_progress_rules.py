@@ -72,7 +72,6 @@ def ack(version_number, *, version_id=None):
         version_id=version_id if version_id is not None else version_number,
         version_number=version_number,
         acknowledged_at=NOW,
-        language="pt",
     )
 
 
@@ -138,7 +137,7 @@ def test_person_without_start_date_is_due_from_the_version():
 
 
 def test_a_quiz_pass_stands_after_a_new_policy_version():
-    facts = QuizFacts(attempts=2, submitted=2, best_percent=90, first_passed_at=NOW)
+    facts = QuizFacts(attempts=2, best_percent=90, first_passed_at=NOW)
     item = item_standing(quiz(), person(), today=TODAY, quiz=facts)
     assert item.status == Status.DONE
     assert item.best_percent == 90
@@ -147,7 +146,7 @@ def test_a_quiz_pass_stands_after_a_new_policy_version():
 
 
 def test_failed_quiz_within_its_due_date_is_to_do_with_attempts_left():
-    facts = QuizFacts(attempts=1, submitted=1, best_percent=40)
+    facts = QuizFacts(attempts=1, best_percent=40)
     item = item_standing(quiz(active_from=TODAY), person(), today=TODAY, quiz=facts)
     assert item.status == Status.TODO
     assert item.attempts_left == 2
@@ -155,7 +154,7 @@ def test_failed_quiz_within_its_due_date_is_to_do_with_attempts_left():
 
 
 def test_failed_quiz_with_no_attempts_left():
-    facts = QuizFacts(attempts=3, submitted=3, best_percent=60)
+    facts = QuizFacts(attempts=3, best_percent=60)
     item = item_standing(quiz(active_from=TODAY), person(), today=TODAY, quiz=facts)
     assert item.status == Status.NO_ATTEMPTS_LEFT
     assert item.attempts_left == 0
@@ -163,7 +162,7 @@ def test_failed_quiz_with_no_attempts_left():
 
 
 def test_unlimited_attempts_never_run_out():
-    facts = QuizFacts(attempts=30, submitted=30, best_percent=60)
+    facts = QuizFacts(attempts=30, best_percent=60)
     item = item_standing(quiz(attempts_allowed=0, active_from=TODAY), person(), today=TODAY, quiz=facts)
     assert item.status == Status.TODO
     assert item.attempts_left is None
@@ -207,7 +206,7 @@ def test_items_come_in_order_of_urgency():
         [policy(), done_quiz, overdue_quiz],
         today=TODAY,
         acknowledgements={10: [ack(1)]},
-        quizzes={30: QuizFacts(attempts=1, submitted=1, best_percent=100, first_passed_at=NOW)},
+        quizzes={30: QuizFacts(attempts=1, best_percent=100, first_passed_at=NOW)},
     )
     assert [item.title for item in standing.items] == ["Escalation", "Customer service policy", "Closing"]
     assert standing.next_item.title == "Escalation"

@@ -144,14 +144,13 @@ def load_standings(
     acknowledgements: dict[int, dict[int, list[AcknowledgementFacts]]] = defaultdict(lambda: defaultdict(list))
     if policy_ids:
         for ack in Acknowledgement.objects.filter(user__in=person_ids, version__policy_id__in=policy_ids).values(
-            "user_id", "version_id", "version__policy_id", "version__number", "acknowledged_at", "language"
+            "user_id", "version_id", "version__policy_id", "version__number", "acknowledged_at"
         ):
             acknowledgements[ack["user_id"]][ack["version__policy_id"]].append(
                 AcknowledgementFacts(
                     version_id=ack["version_id"],
                     version_number=ack["version__number"],
                     acknowledged_at=ack["acknowledged_at"],
-                    language=ack["language"],
                 )
             )
 
@@ -163,19 +162,15 @@ def load_standings(
             .values("user_id", "quiz_id")
             .annotate(
                 attempts=Count("pk"),
-                submitted=Count("pk", filter=submitted),
                 best_percent=Max("percent", filter=submitted),
                 first_passed_at=Min("submitted_at", filter=submitted & Q(passed=True)),
-                last_submitted_at=Max("submitted_at"),
             )
             .order_by()
         ):
             quizzes[summary["user_id"]][summary["quiz_id"]] = QuizFacts(
                 attempts=summary["attempts"],
-                submitted=summary["submitted"],
                 best_percent=summary["best_percent"],
                 first_passed_at=summary["first_passed_at"],
-                last_submitted_at=summary["last_submitted_at"],
             )
 
     standings = {}

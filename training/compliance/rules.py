@@ -71,7 +71,6 @@ class AcknowledgementFacts:
     version_id: int
     version_number: int
     acknowledged_at: datetime.datetime
-    language: str = ""
 
 
 @dataclass(frozen=True)
@@ -79,10 +78,8 @@ class QuizFacts:
     """A person's attempts at one quiz, summarised."""
 
     attempts: int = 0
-    submitted: int = 0
     best_percent: int | None = None
     first_passed_at: datetime.datetime | None = None
-    last_submitted_at: datetime.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -94,7 +91,6 @@ class ItemStanding:
     needs_reacknowledgement: bool = False
     completed_at: datetime.datetime | None = None
     acknowledged_version: int | None = None
-    acknowledged_language: str = ""
     best_percent: int | None = None
     attempts_used: int = 0
     attempts_left: int | None = None
@@ -162,10 +158,6 @@ class Standing:
         """The item of a policy or quiz page in the default language; None when it is not required."""
         return next((item for item in self.items if item.requirement.page_id == page_id), None)
 
-    @property
-    def statuses(self) -> set[str]:
-        return {item.status for item in self.items}
-
 
 # Rules --------------------------------------------------------------------------------------
 
@@ -217,7 +209,6 @@ def item_standing(
         )
         common = {
             "acknowledged_version": latest.version_number if latest else None,
-            "acknowledged_language": latest.language if latest else "",
         }
         if current is not None:
             return ItemStanding(requirement, Status.DONE, due, completed_at=current.acknowledged_at, **common)
