@@ -7,10 +7,8 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
-from wagtail.admin.views.reports import ReportView
 
 from policy_content.models import Acknowledgement, PolicyVersion
-from policy_content.spreadsheets import SafeSpreadsheetExportMixin
 
 from ...languages import language_name
 from ...models import TrainingSettings, User
@@ -19,7 +17,7 @@ from ..reports import (
     people_in_scope,
 )
 from ..rules import applies_to
-from .base import REPORTS_BREADCRUMB, ScopedFilterSet
+from .base import ScopedFilterSet, TrainingReportView
 
 # Policy acknowledgements ----------------------------------------------------------------------
 
@@ -60,7 +58,7 @@ class AcknowledgementRow:
         return gettext("Yes") if self.acknowledged else gettext("No")
 
 
-class PolicyAcknowledgementsView(SafeSpreadsheetExportMixin, ReportView):
+class PolicyAcknowledgementsView(TrainingReportView):
     page_title = _("Policy acknowledgements")
     header_icon = "doc-full"
     index_url_name = "training_reports:acknowledgements"
@@ -90,17 +88,11 @@ class PolicyAcknowledgementsView(SafeSpreadsheetExportMixin, ReportView):
         "latest_version": _("Latest version acknowledged"),
     }
 
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, REPORTS_BREADCRUMB, {"url": "", "label": self.get_page_title()}]
-
     def get_base_queryset(self):
         return people_in_scope(self.request.user)
 
     def get_valid_orderings(self):
         return ["name", "-name", "team__name", "-team__name"]
-
-    def get_heading(self, queryset, field):
-        return str(self.export_headings[field])
 
     @cached_property
     def requirements(self):

@@ -7,10 +7,14 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.localization import get_localized_response
+from wagtail.admin.views.reports import ReportView
 from wagtail.log_actions import LogContext
+
+from policy_content.spreadsheets import SafeSpreadsheetExportMixin
 
 from ..reports import (
     can_view_reports,
@@ -44,3 +48,15 @@ class ScopedFilterSet(WagtailFilterSet):
         empty_label=_("All teams"),
         queryset=lambda request: teams_in_scope(request.user),
     )
+
+
+class TrainingReportView(SafeSpreadsheetExportMixin, ReportView):
+    """What every training report shares: its place under Training, and dated, formula-safe exports."""
+
+    export_filename = "training-report"
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, REPORTS_BREADCRUMB, {"url": "", "label": self.get_page_title()}]
+
+    def get_filename(self):
+        return f"{self.export_filename}-{timezone.localdate():%Y-%m-%d}"

@@ -2,16 +2,13 @@
 
 import django_filters
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
-from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale
 
-from policy_content.spreadsheets import SafeSpreadsheetExportMixin
 from quizzes.models import QuizAttempt, QuizPage
 
 from ...languages import language_name
@@ -19,7 +16,7 @@ from ..reports import (
     people_in_scope,
     teams_in_scope,
 )
-from .base import REPORTS_BREADCRUMB
+from .base import TrainingReportView
 
 # Quiz results ---------------------------------------------------------------------------------
 
@@ -43,7 +40,8 @@ def quiz_pages():
     return QuizPage.objects.filter(locale=Locale.get_default()).order_by("title")
 
 
-class QuizResultsView(SafeSpreadsheetExportMixin, ReportView):
+class QuizResultsView(TrainingReportView):
+    export_filename = "quiz-results"
     page_title = _("Quiz results")
     header_icon = "tasks"
     index_url_name = "training_reports:quiz_results"
@@ -79,12 +77,6 @@ class QuizResultsView(SafeSpreadsheetExportMixin, ReportView):
         "language": _("Language"),
     }
 
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, REPORTS_BREADCRUMB, {"url": "", "label": self.get_page_title()}]
-
-    def get_heading(self, queryset, field):
-        return str(self.export_headings[field])
-
     def get_base_queryset(self):
         return self.model.objects.filter(
             submitted_at__isnull=False, user__in=people_in_scope(self.request.user, include_inactive=True).values("pk")
@@ -110,6 +102,3 @@ class QuizResultsView(SafeSpreadsheetExportMixin, ReportView):
             DateColumn("submitted_at", label=_("Submitted"), sort_key="submitted_at"),
             Column("language", label=_("Language"), accessor=lambda row: language_name(row.language)),
         ]
-
-    def get_filename(self):
-        return f"quiz-results-{timezone.localdate():%Y-%m-%d}"

@@ -15,9 +15,6 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.ui.tables import BaseColumn, Column, DateColumn, TitleColumn
-from wagtail.admin.views.reports import ReportView
-
-from policy_content.spreadsheets import SafeSpreadsheetExportMixin
 
 from ...choices import Status
 from ...models import Requirement, TrainingSettings, User
@@ -32,7 +29,7 @@ from ..reports import (
     team_summaries,
     teams_in_scope,
 )
-from .base import REPORTS_BREADCRUMB, ScopedFilterSet
+from .base import ScopedFilterSet, TrainingReportView
 
 # Team compliance ------------------------------------------------------------------------------
 
@@ -107,7 +104,8 @@ class ProgressColumn(BaseColumn):
     cell_template_name = "training/reports/progress_cell.html"
 
 
-class TeamComplianceView(SafeSpreadsheetExportMixin, ReportView):
+class TeamComplianceView(TrainingReportView):
+    export_filename = "team-compliance"
     page_title = _("Team compliance")
     header_icon = "group"
     template_name = "training/reports/team_compliance.html"
@@ -121,9 +119,6 @@ class TeamComplianceView(SafeSpreadsheetExportMixin, ReportView):
     default_ordering = "name"
     model = User
     PYTHON_ORDERINGS = {"percent"}
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, REPORTS_BREADCRUMB, {"url": "", "label": self.get_page_title()}]
 
     @cached_property
     def training_settings(self):
@@ -199,9 +194,6 @@ class TeamComplianceView(SafeSpreadsheetExportMixin, ReportView):
     def to_row_dict(self, item):
         values = export_values(item, self.requirements)
         return {key: values.get(key) for key in self.list_export}
-
-    def get_filename(self):
-        return f"team-compliance-{timezone.localdate():%Y-%m-%d}"
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
