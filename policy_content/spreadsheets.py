@@ -7,7 +7,7 @@ downloader reads them in the admin, not as Python prints them.
 
 import datetime
 
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
@@ -42,3 +42,19 @@ class SafeSpreadsheetExportMixin(SpreadsheetExportMixin):
         if export_format == self.FORMAT_CSV:
             value = human_value(value)
         return neutralise_formula(super().preprocess_field_value(field, value, export_format))
+
+    def write_csv_response(self, queryset):
+        # The rows are written while the response streams, after the view has returned and the
+        # admin has restored the site language: keep the downloader's.
+        self.export_language = translation.get_language()
+        return super().write_csv_response(queryset)
+
+    def stream_csv(self, queryset):
+        language = getattr(self, "export_language", None) or translation.get_language()
+        rows = super().stream_csv(queryset)
+        while True:
+            with translation.override(language):
+                row = next(rows, None)
+            if row is None:
+                return
+            yield row

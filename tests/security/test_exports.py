@@ -74,3 +74,14 @@ def test_the_acknowledgement_records_export_every_row_in_both_formats(client, su
     assert len(rows) == 2
     assert hostile_records.email in rows[1]
     assert xlsx_response.status_code == 200
+
+
+def test_a_csv_export_speaks_the_downloaders_language(client, superuser, hostile_records):
+    superuser.preferred_language = "es"
+    superuser.save()
+    client.force_login(superuser)
+
+    response = client.get(reverse("training_reports:acknowledgements"), {"export": "csv"})
+
+    header = next(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    assert "Nombre" in header or "Equipo" in header, header
