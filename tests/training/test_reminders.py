@@ -175,3 +175,30 @@ def test_remind_with_nothing_chosen_explains(client, world):
         expected = translation.gettext("The selection was not understood; choose people again.")
     assert expected in response.content.decode()
     assert mail.outbox == []
+
+
+def test_the_status_words_in_a_reminder_are_the_recipients_own(world):
+    run_daily_reminders()
+
+    message = next(m for m in mail.outbox if m.to == [world.sofia.email])
+    item = standing_for(world.sofia).item_for(world.quiz_requirement.pk)
+    with translation.override("es"):
+        spanish = str(item.get_status_display())
+    assert spanish != str(item.get_status_display())
+    assert spanish in message.body
+    assert str(item.get_status_display()) not in message.body
+
+
+def test_a_managers_reminder_reaches_each_person_in_their_own_language(csrf_client, world):
+    world.cc_manager.preferred_language = "es"
+    world.cc_manager.save()
+    world.james.preferred_language = "el"
+    world.james.save()
+
+    post_remind(csrf_client, [world.james])
+
+    (message,) = mail.outbox
+    assert '<html lang="el">' in message.alternatives[0][0]
+    item = standing_for(world.james).items[0]
+    with translation.override("el"):
+        assert str(item.get_status_display()) in message.body
