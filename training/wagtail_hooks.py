@@ -6,6 +6,7 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
 from policy_content.reader import READER_STANDING_HOOK
 
+from .admin_menus import relabel
 from .compliance.loader import standing_for
 from .compliance.reports import can_view_reports
 from .people.evidence import refuse_deleting_people_with_evidence
@@ -86,3 +87,7 @@ def refuse_deleting_a_person_with_evidence(request, instances):
 @hooks.register("before_bulk_action")
 def refuse_bulk_deleting_people_with_evidence(request, action_type, objects, action_class_instance):
     return refuse_deleting_people_with_evidence(request, objects) if action_type == "delete" else None
+
+
+hooks.register("construct_reports_menu", relabel)
+hooks.register("construct_help_menu", relabel)
