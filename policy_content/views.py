@@ -13,7 +13,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
 from .acknowledgements import (
@@ -24,6 +24,7 @@ from .acknowledgements import (
     statement_for,
 )
 from .choices import ReviewState
+from .columns import CalendarDateColumn
 from .models import PolicyPage
 from .review import can_view_review_report, policies_for_review, review_state
 from .spreadsheets import SafeSpreadsheetExportMixin
@@ -164,8 +165,8 @@ class PolicyReviewReportView(SafeSpreadsheetExportMixin, ReportView):
             ),
             Column("policy_owner", label=_("Owner")),
             Column("version", label=_("Version")),
-            DateColumn("version_published_at", label=_("Version published")),
-            DateColumn("review_due", label=_("Review due")),
+            CalendarDateColumn("version_published_at", label=_("Version published")),
+            CalendarDateColumn("review_due", label=_("Review due")),
             Column("state_label", label=_("Review")),
         ]
 

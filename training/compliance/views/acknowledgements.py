@@ -6,8 +6,9 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, TitleColumn
 
+from policy_content.columns import CalendarDateColumn
 from policy_content.models import Acknowledgement, PolicyVersion
 
 from ...languages import language_name
@@ -127,7 +128,7 @@ class PolicyAcknowledgementsView(TrainingReportView):
             ),
             Column("team_name", label=_("Team"), sort_key="team__name"),
             Column("acknowledged_display", label=_("Acknowledged")),
-            DateColumn("acknowledged_at", label=_("When")),
+            CalendarDateColumn("acknowledged_at", label=_("When")),
             Column("language", label=_("Language"), accessor=lambda row: language_name(row.language)),
             Column("latest_version", label=_("Latest version acknowledged")),
         ]

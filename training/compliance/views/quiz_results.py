@@ -6,9 +6,10 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.models import Locale
 
+from policy_content.columns import CalendarDateColumn
 from quizzes.models import QuizAttempt, QuizPage
 
 from ...languages import language_name
@@ -99,6 +100,6 @@ class QuizResultsView(TrainingReportView):
                 label=_("Result"),
                 accessor=lambda a: gettext("Passed") if a.passed else gettext("Not passed"),
             ),
-            DateColumn("submitted_at", label=_("Submitted"), sort_key="submitted_at"),
+            CalendarDateColumn("submitted_at", label=_("Submitted"), sort_key="submitted_at"),
             Column("language", label=_("Language"), accessor=lambda row: language_name(row.language)),
         ]

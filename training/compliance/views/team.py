@@ -14,7 +14,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
-from wagtail.admin.ui.tables import BaseColumn, Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import BaseColumn, Column, TitleColumn
+
+from policy_content.columns import CalendarDateColumn
 
 from ...choices import Status
 from ...models import Requirement, TrainingSettings, User
@@ -152,7 +154,7 @@ class TeamComplianceView(TrainingReportView):
             ),
             Column("team_name", label=_("Team"), sort_key="team__name"),
             Column("person.job_title", label=_("Job title")),
-            DateColumn("person.start_date", label=_("Start date"), sort_key="start_date"),
+            CalendarDateColumn("person.start_date", label=_("Start date"), sort_key="start_date"),
             ProgressColumn("percent", label=_("Done"), sort_key="percent"),
             *[ItemColumn(requirement) for requirement in self.requirements],
         ]
