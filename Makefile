@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1:8000
 PYTEST_ARGS ?= -n 2
 
 .DEFAULT_GOAL := help
-.PHONY: help run demo install install-dev test lint format check e2e messages
+.PHONY: help run demo install install-dev test lint format check e2e messages bench
 
 help:  ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -53,3 +53,6 @@ e2e: install-dev  ## Only the real-browser tests
 
 messages: install-dev  ## Refresh the .po files of the four languages
 	$(PY) manage.py makemessages --all --ignore='.venv/*' --ignore='staticfiles/*' --ignore='tests/*'
+
+bench: install  ## Fresh database, demo + BENCH_PEOPLE people (10000), gunicorn + wrk; prints the figures
+	$(PY) -m training.benchmark
