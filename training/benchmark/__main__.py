@@ -147,6 +147,10 @@ def machine() -> str:
     return f"{os.cpu_count()} cores ({model}), {int(memory) // 1024 // 1024} GiB, Python {platform.python_version()}"
 
 
+def load_average() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
 def _mb(value: float) -> str:
     return f"{value / 1024 / 1024:.1f} MB"
 
@@ -219,11 +223,12 @@ def main() -> int:
             answer = check.get(path)
             if answer.status != 200:
                 raise SystemExit(f"{label} ({path}) answered {answer.status}; see {workdir / 'gunicorn.log'}")
-        say("Pages under wrk:")
+        say(f"Pages under wrk (load average {load_average()}):")
         try:
             runs = load_pages(server, pages, rounds=rounds, seconds=seconds, connections=connections)
         except WrkError as error:
             raise SystemExit(str(error)) from error
+        wrk_load = load_average()
         say(f"Quiz: {len(prepared['takers'])} people at once, {quiz_rounds} rounds")
         quiz, quiz_total, quiz_errors = take_quizzes(server, prepared["takers"], rounds=quiz_rounds)
     _run(
@@ -238,7 +243,7 @@ def main() -> int:
     say()
     say(
         f"{people} people on {vendor}, gunicorn 2 sync workers, wrk 1 thread {connections} connections, "
-        f"{rounds} rounds of {seconds} s; {machine()}"
+        f"{rounds} rounds of {seconds} s; {machine()}; load average after wrk {wrk_load}"
     )
     say(
         f"Data: {prepared['people']} people in teams, {prepared['acknowledgements']} acknowledgements, "
