@@ -18,10 +18,10 @@ from policy_content.models import Acknowledgement, PolicyPage, PolicyVersion
 from quizzes.models import QuizAttempt, QuizPage
 from quizzes.scoring import score_attempt
 from training.choices import ItemKind, Role, Status
-from training.demo import DEMO_PASSWORD
+from training.compliance.loader import load_requirements, load_standings
+from training.demo.scale_data import EMAIL_DOMAIN
+from training.demo.seed import DEMO_PASSWORD
 from training.models import Team, User
-from training.progress import load_requirements, load_standings
-from training.scale_data import EMAIL_DOMAIN
 
 PEOPLE = 50
 

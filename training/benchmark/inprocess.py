@@ -33,9 +33,9 @@ def prepare(*, takers: int = 8) -> dict:
     from policy_content.models import Acknowledgement, PolicyPage, PolicyVersion
     from quizzes.models import QuizAttempt, QuizPage
     from training.choices import ItemKind
+    from training.compliance.loader import load_requirements
+    from training.demo.scale_data import EMAIL_DOMAIN
     from training.models import User
-    from training.progress import load_requirements
-    from training.scale_data import EMAIL_DOMAIN
 
     requirements = load_requirements()
     policy_requirement = next(r for r in requirements if r.kind == ItemKind.POLICY)

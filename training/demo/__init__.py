@@ -1,3 +1,3 @@
 """The demo: people, teams and requirements, and the demo pages translated from PO catalogues."""
 
-__all__ = ["seed", "translations"]
+__all__ = ["scale_data", "seed", "translations"]

@@ -3,7 +3,7 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from training.scale_data import ScaleDataError, generate_scale_data
+from training.demo.scale_data import ScaleDataError, generate_scale_data
 
 
 class Command(BaseCommand):

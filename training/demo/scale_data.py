@@ -27,11 +27,11 @@ from quizzes.choices import QuestionType
 from quizzes.drawing import draw_snapshot
 from quizzes.models import QuizAttempt, QuizPage
 from quizzes.scoring import score_attempt
+from training.choices import ItemKind, Language, Role
+from training.compliance.loader import load_requirements
+from training.models import Team, User
 
-from .choices import ItemKind, Language, Role
-from .demo import DEMO_PASSWORD
-from .models import Team, User
-from .progress import load_requirements
+from .seed import DEMO_PASSWORD
 
 __all__ = ["EMAIL_DOMAIN", "ScaleDataError", "ScaleResult", "generate_scale_data"]
 
