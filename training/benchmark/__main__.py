@@ -220,9 +220,10 @@ def main() -> int:
             check = Browser(
                 "127.0.0.1", server.port, cookies=dict(item.split("=", 1) for item in cookie.split("; ") if item)
             )
-            answer = check.get(path)
-            if answer.status != 200:
-                raise SystemExit(f"{label} ({path}) answered {answer.status}; see {workdir / 'gunicorn.log'}")
+            for _warm_up in range(4):  # each worker renders each page before it is measured
+                answer = check.get(path)
+                if answer.status != 200:
+                    raise SystemExit(f"{label} ({path}) answered {answer.status}; see {workdir / 'gunicorn.log'}")
         say(f"Pages under wrk (load average {load_average()}):")
         try:
             runs = load_pages(server, pages, rounds=rounds, seconds=seconds, connections=connections)
