@@ -5,7 +5,7 @@ from django.test import Client, RequestFactory
 
 from policy_content.models import Acknowledgement
 from tests.factories import PolicyPageFactory, UserFactory
-from training.client_ip import client_ip
+from training.people.client_ip import client_ip
 
 LOGIN_URL = "/en/accounts/login/"
 PROXY = "10.0.0.2"

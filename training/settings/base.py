@@ -128,7 +128,7 @@ ACCOUNT_FORMS = {"signup": "training.people.adapters.SignupForm"}
 # sending them on to ?next= again would loop.
 ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False
 ACCOUNT_SIGNUP_DOMAINS = [d.lower() for d in env_list("SIGNUP_EMAIL_DOMAINS")]
-# How many proxies in front of the application append to X-Forwarded-For; read by training.client_ip
+# How many proxies in front of the application append to X-Forwarded-For; read by training.people.client_ip
 # for sign-in rate limits (through the account adapter) and the address recorded with acknowledgements.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 ACCOUNT_RATE_LIMITS = {

@@ -20,7 +20,7 @@ from wagtail.models import Locale
 from policy_content.models import Acknowledgement, PolicyPage
 from quizzes.models import QuizAttempt, QuizPage
 from training.choices import Role
-from training.load_run import LOGIN_PATH, LoadPerson, Tally, Targets, run_people
+from training.demo.load_run import LOGIN_PATH, LoadPerson, Tally, Targets, run_people
 from training.models import User
 
 EMAIL_DOMAIN = "load.example.com"
