@@ -5,9 +5,11 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1:8000
 PYTEST_ARGS ?= -n 2
+LOAD_DATABASE_URL ?= sqlite:///$(CURDIR)/load-run.sqlite3
+LOAD_ARGS ?= --users 50 --seconds 120
 
 .DEFAULT_GOAL := help
-.PHONY: help run demo install install-dev test lint format check e2e messages bench
+.PHONY: help run demo install install-dev test lint format check e2e messages bench load
 
 help:  ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -56,3 +58,7 @@ messages: install-dev  ## Refresh the .po files of the four languages
 
 bench: install  ## Fresh database, demo + BENCH_PEOPLE people (10000), gunicorn + wrk; prints the figures
 	$(PY) -m training.benchmark
+
+load: install  ## 50 people at once for 2 minutes against gunicorn, on a new database (LOAD_DATABASE_URL)
+	rm -f load-run.sqlite3 load-run.sqlite3-wal load-run.sqlite3-shm
+	DATABASE_URL=$(LOAD_DATABASE_URL) $(PY) manage.py load_run $(LOAD_ARGS)

@@ -1,6 +1,7 @@
 """The acknowledgement endpoint of a policy page (a RoutablePageMixin route) and the review report."""
 
 import django_filters
+from allauth.account.adapter import get_adapter
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -67,7 +68,7 @@ def acknowledge_policy(request, *, page):
         statement=statement_for(page=page, version=version),
         typed_name=form.cleaned_data["typed_name"],
         language=page.locale.language_code,
-        ip_address=request.META.get("REMOTE_ADDR") or None,
+        ip_address=get_adapter(request).get_client_ip(request),
         user_agent=request.META.get("HTTP_USER_AGENT", ""),
     )
     when = date_format(localtime(acknowledgement.acknowledged_at), "DATETIME_FORMAT")

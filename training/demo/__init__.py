@@ -1,3 +1,3 @@
-"""The demo: people, teams and requirements, and the demo pages translated from PO catalogues."""
+"""The demo: people, teams and requirements, the demo pages translated from PO catalogues, scale data and the load run."""
 
-__all__ = ["scale_data", "seed", "translations"]
+__all__ = ["load_run", "scale_data", "seed", "translations"]

@@ -7,8 +7,11 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
+from .client_ip import client_ip
 
 
 def signup_domain_allowed(email: str) -> bool:
@@ -50,6 +53,13 @@ class AccountAdapter(DefaultAccountAdapter):
         # training.signals records admin-made addresses as verified; this one must be confirmed.
         user._via_signup = True
         return super().save_user(request, user, form, commit=commit)
+
+    def get_client_ip(self, request):
+        """The person's address behind the trusted proxies, so each has their own rate limits."""
+        ip = client_ip(request)
+        if ip is None:
+            raise PermissionDenied("Unable to determine client IP address")
+        return ip
 
     def get_login_redirect_url(self, request):
         """Land on the dashboard in the person's preferred language."""

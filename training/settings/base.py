@@ -90,6 +90,14 @@ DATABASES = {
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several people at once: writers queue (BEGIN IMMEDIATE, up to 20 s) instead of failing with
+    # "database is locked", and readers never wait for a writer (write-ahead log).
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "timeout": 20,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "training.User"
@@ -120,6 +128,9 @@ ACCOUNT_FORMS = {"signup": "training.people.adapters.SignupForm"}
 # sending them on to ?next= again would loop.
 ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False
 ACCOUNT_SIGNUP_DOMAINS = [d.lower() for d in env_list("SIGNUP_EMAIL_DOMAINS")]
+# How many proxies in front of the application append to X-Forwarded-For; read by training.people.client_ip
+# for sign-in rate limits (through the account adapter) and the address recorded with acknowledgements.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "reset_password": "20/m/ip,5/m/key",

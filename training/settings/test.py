@@ -1,4 +1,4 @@
-"""Tests: fast hashing, in-memory e-mail and cache, plain static storage."""
+"""Tests: fast hashing, in-memory e-mail and cache, plain static storage, a file SQLite database."""
 
 from .base import *  # noqa: F403
 
@@ -14,3 +14,6 @@ STORAGES = {
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tests never run collectstatic: look static files up on request instead of warning about STATIC_ROOT.
 WHITENOISE_AUTOREFRESH = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, as in use, not SQLite's in-memory default: concurrency tests need separate connections.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}  # noqa: F405
