@@ -19,6 +19,4 @@ def markdown_preview(request):
         return HttpResponseBadRequest(
             gettext("The text is too long to preview (at most %(limit)s characters).") % {"limit": MAX_PREVIEW_LENGTH}
         )
-    response = HttpResponse(render_markdown(text), content_type="text/html; charset=utf-8")
-    response["Cache-Control"] = "no-store"
-    return response
+    return HttpResponse(render_markdown(text), content_type="text/html; charset=utf-8")
