@@ -33,8 +33,15 @@
     const added = (records) => records.some((record) => record.addedNodes.length);
     new MutationObserver((records) => added(records) && start()).observe(document.body, { childList: true, subtree: true });
   };
+  // Start once every script of the page has run but before Wagtail's Stimulus controllers connect
+  // (on DOMContentLoaded): a chooser must find its dropdown's buttons where the template put them.
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", watch);
+    const onInteractive = () => {
+      if (document.readyState === "loading") return;
+      document.removeEventListener("readystatechange", onInteractive);
+      watch();
+    };
+    document.addEventListener("readystatechange", onInteractive);
   } else {
     watch();
   }
