@@ -114,7 +114,9 @@ def test_the_markdown_preview_renders_with_the_public_sanitiser(admin_client):
 
 
 def test_the_markdown_preview_keeps_the_markdown_editors_need(admin_client):
-    response = admin_client.post(reverse("policy_markdown_preview"), {"text": "**Bold** and [site](https://example.com)"})
+    response = admin_client.post(
+        reverse("policy_markdown_preview"), {"text": "**Bold** and [site](https://example.com)"}
+    )
 
     html = response.content.decode()
     assert "<strong>Bold</strong>" in html
@@ -170,9 +172,7 @@ def test_the_revision_comparison_runs_no_editor_markup(admin_client, policy, sup
     earlier = policy.latest_revision
     later = draft_with_payload(policy, superuser)
 
-    response = admin_client.get(
-        reverse("wagtailadmin_pages:revisions_compare", args=[policy.pk, earlier.pk, later.pk])
-    )
+    response = admin_client.get(reverse("wagtailadmin_pages:revisions_compare", args=[policy.pk, earlier.pk, later.pk]))
 
     assert response.status_code == 200
     html = response.content.decode()
