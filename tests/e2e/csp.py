@@ -23,8 +23,10 @@ class PageWatch:
     violations: list[str] = field(default_factory=list)
 
     def collect(self) -> None:
-        """Keep the current document's violations (call before leaving it)."""
-        self.violations += [f"{self.page.url}: {v}" for v in self.page.evaluate("window.__cspViolations || []")]
+        """Keep the violations of the current document and its frames (call before leaving it)."""
+        for frame in self.page.frames:
+            found = frame.evaluate("window.__cspViolations || []")
+            self.violations += [f"{frame.url}: {violation}" for violation in found]
 
     def assert_clean(self) -> None:
         self.collect()

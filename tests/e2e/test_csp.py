@@ -33,6 +33,8 @@ def test_the_admin_works_under_the_policy_with_no_violation(page, context, base_
     page.locator("#id_review_due").click()
     expect(page.locator(".xdsoft_datetimepicker:visible")).to_have_count(1)  # the date picker started
     page.keyboard.press("Escape")
+    page.locator("[data-side-panel-toggle=preview]").click()  # Wagtail's live preview of the page
+    expect(page.frame_locator("#w-preview-iframe").locator("main")).to_contain_text("Complaints policy")
     watched.collect()
 
     page.goto(f"/admin/pages/{quiz.pk}/edit/")

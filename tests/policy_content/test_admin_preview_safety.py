@@ -202,3 +202,20 @@ def test_the_published_page_runs_no_editor_markup(client, policy, superuser, emp
     html = response.content.decode()
     assert "Read this." in html
     assert_nothing_can_run(html)
+
+
+def test_the_translation_editor_runs_no_editor_markup(admin_client, policy, superuser):
+    from wagtail.models import Locale
+    from wagtail_localize.operations import TranslationCreator
+
+    draft_with_payload(policy, superuser).publish(user=superuser)
+    spanish, _created = Locale.objects.get_or_create(language_code="es")
+    TranslationCreator(superuser, [spanish]).create_translations(policy.specific_class.objects.get(pk=policy.pk))
+    translation = policy.get_translation(spanish)
+
+    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[translation.pk]))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Read this." in html, "the editor shows the source text to translate"
+    assert_nothing_can_run(html)
