@@ -8,8 +8,9 @@ from django.urls import reverse
 from wagtail.admin.widgets import AdminPageChooser
 from wagtail.models import Page
 
-from tests.factories import PolicyPageFactory
+from tests.factories import PolicyPageFactory, TeamFactory
 from tests.quizzes.quiz_helpers import make_quiz
+from tests.training.training_records import require
 
 HEADER = "Content-Security-Policy"
 
@@ -50,12 +51,13 @@ def policy(db):
     return PolicyPageFactory(title="Complaints policy", slug="complaints-policy")
 
 
-def test_the_policy_allows_scripts_only_from_this_site_or_with_a_nonce(client, home_page):
+def test_the_policy_allows_scripts_and_styles_only_from_this_site_or_with_a_nonce(client, home_page):
     response = client.get("/en/")
 
     policy = directives(response)
     assert policy["default-src"] == ["'self'"]
     assert policy["script-src"] == ["'self'"], "no nonce is offered to a page that uses none"
+    assert policy["style-src"] == ["'self'"]
     assert policy["object-src"] == ["'none'"]
     assert policy["base-uri"] == ["'self'"]
     assert policy["form-action"] == ["'self'"]
@@ -76,13 +78,19 @@ def test_front_end_and_sign_in_pages_carry_the_policy(client, home_page, url):
     assert_every_inline_script_has_the_nonce(response)
 
 
-def test_signed_in_front_end_pages_carry_the_policy(client, employee, policy):
+def test_signed_in_front_end_pages_carry_the_policy_and_no_style_attribute(client, employee, policy):
+    require(policy)
+    employee.team = TeamFactory()
+    employee.save()
     client.force_login(employee)
 
     for url in ("/en/", policy.url):
         response = client.get(url)
         assert response.status_code == 200, url
+        assert directives(response)["style-src"] == ["'self'"]
         assert_every_inline_script_has_the_nonce(response)
+        assert " style=" not in response.content.decode(), "the front end allows no inline style"
+    assert "progress__bar" in client.get("/en/").content.decode()
 
 
 @pytest.mark.parametrize(
@@ -112,6 +120,7 @@ def test_admin_pages_carry_the_policy_and_no_inline_script_without_its_nonce(cli
 
     assert response.status_code == 200
     assert "'unsafe-inline'" not in directives(response)["script-src"]
+    assert directives(response)["style-src"] == ["'self'", "'unsafe-inline'"], "the admin's style attributes"
     assert_every_inline_script_has_the_nonce(response)
 
 

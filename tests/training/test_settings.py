@@ -291,4 +291,4 @@ def test_the_content_security_policy_in_production_allows_no_inline_script():
     script_src = values["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]["script-src"]
     assert "'unsafe-inline'" not in script_src
     assert "'unsafe-eval'" not in script_src
-    assert "csp.middleware.CSPMiddleware" in values["MIDDLEWARE"]
+    assert "training.csp.SiteCSPMiddleware" in values["MIDDLEWARE"]
