@@ -105,8 +105,8 @@ def markdown_editor_options():
 
 
 @hooks.register("insert_global_admin_js")
-def admin_date_choosers():
-    """Starts Wagtail's date pickers from markers (templates/wagtailadmin/widgets), not inline scripts."""
+def admin_widget_starters():
+    """Starts Wagtail's date pickers and choosers from markers (see chooser_markers.py), not inline scripts."""
     return format_html('<script src="{}"></script>', static("policy_content/admin_choosers.js"))
 
 

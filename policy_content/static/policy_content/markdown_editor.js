@@ -11,9 +11,11 @@
     const config = document.getElementById("wagtail-config");
     return config ? JSON.parse(config.textContent).CSRF_TOKEN : "";
   };
-  let latest = 0;
+  const requests = new WeakMap(); // the latest request of each editor's preview
   const previewRender = (text, preview) => {
-    const request = ++latest;
+    const request = (requests.get(preview) || 0) + 1;
+    requests.set(preview, request);
+    const latest = () => requests.get(preview) === request;
     preview.setAttribute("aria-busy", "true");
     fetch(previewUrl, {
       method: "POST",
@@ -23,10 +25,10 @@
     })
       .then((response) => (response.ok ? response.text() : Promise.reject(new Error(String(response.status)))))
       .then((html) => {
-        if (request === latest) preview.innerHTML = html;
+        if (latest()) preview.innerHTML = html;
       })
       .catch(() => {
-        if (request === latest) preview.textContent = previewError;
+        if (latest()) preview.textContent = previewError;
       })
       .finally(() => preview.removeAttribute("aria-busy"));
     return null;
