@@ -17,9 +17,9 @@ def policy(db):
     return PolicyPageFactory(title="Complaints policy", slug="complaints-policy")
 
 
-def test_the_admin_works_under_the_policy_with_no_violation(page, context, base_url, policy, home_page):
+def test_the_admin_works_under_the_policy_with_no_violation(page, context, base_url, policy, home_page, superuser):
     quiz = make_quiz(home_page, policy=policy)
-    authenticate(context, UserFactory(is_superuser=True, is_staff=True), base_url=base_url)
+    authenticate(context, superuser, base_url=base_url)
     watched = watch(page)
 
     page.goto("/admin/")
@@ -76,4 +76,7 @@ def test_the_front_end_and_sign_in_pages_report_no_violation(page, context, base
     watched.collect()
     page.goto(policy.url)
     expect(page.locator("main")).to_contain_text("Complaints policy")
+    watched.collect()
+    page.goto("/en/accounts/2fa/")
+    expect(page.locator("main h1")).to_be_visible()
     watched.assert_clean()

@@ -110,7 +110,7 @@ def test_signed_in_front_end_pages_carry_the_policy_and_no_style_attribute(clien
         "wagtaildocs:index",
         "training_reports:team",
         "training_reports:quiz_results",
-        "wagtailsnippets_policy_content_acknowledgement:list",
+        "acknowledgements:index",
     ],
 )
 def test_admin_pages_carry_the_policy_and_no_inline_script_without_its_nonce(client, superuser, policy, url_name):
@@ -178,3 +178,17 @@ def test_the_admin_asks_no_other_site_for_updates(client, superuser):
     html = client.get(reverse("wagtailadmin_home")).content.decode()
 
     assert 'data-controller="w-upgrade' not in html
+
+
+@pytest.mark.parametrize("url_name", ["mfa_index", "account_reauthenticate", "account_email"])
+def test_two_factor_and_account_pages_carry_the_policy_and_no_inline_script_without_its_nonce(
+    client, employee, url_name
+):
+    client.force_login(employee)
+
+    response = client.get(reverse(url_name))
+
+    assert response.status_code == 200
+    assert directives(response)["style-src"] == ["'self'"]
+    assert_every_inline_script_has_the_nonce(response)
+    assert " style=" not in response.content.decode()
