@@ -7,6 +7,7 @@ class PolicyContentConfig(AppConfig):
     verbose_name = _("Policies")
 
     def ready(self):
-        from . import signals
+        from . import chooser_markers, signals
 
         signals.connect()
+        chooser_markers.install()

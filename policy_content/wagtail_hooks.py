@@ -12,6 +12,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
+from .markdown_preview import markdown_preview
 from .models import PolicyIndexPage, PolicyPage, PolicyVersion
 from .review import can_view_review_report, policies_for_review, review_state
 from .views import PolicyReviewReportView
@@ -94,5 +95,21 @@ def add_policy_review_panel(request, panels):
 
 @hooks.register("insert_global_admin_js")
 def markdown_editor_options():
-    """No CDN: EasyMDE's spell-checker dictionaries and FontAwesome icons are switched off."""
-    return format_html('<script src="{}"></script>', static("policy_content/markdown_editor.js"))
+    """No CDN (no spell-checker dictionaries, no FontAwesome); the preview is rendered by the server's sanitiser."""
+    return format_html(
+        '<script src="{}" data-preview-url="{}" data-preview-error="{}"></script>',
+        static("policy_content/markdown_editor.js"),
+        reverse("policy_markdown_preview"),
+        gettext("The preview could not be shown. Check your connection and try again."),
+    )
+
+
+@hooks.register("insert_global_admin_js")
+def admin_widget_starters():
+    """Starts Wagtail's date pickers and choosers from markers (see chooser_markers.py), not inline scripts."""
+    return format_html('<script src="{}"></script>', static("policy_content/admin_choosers.js"))
+
+
+@hooks.register("register_admin_urls")
+def register_markdown_preview_url():
+    return [path("policy-content/markdown-preview/", markdown_preview, name="policy_markdown_preview")]

@@ -12,7 +12,8 @@ import pytest
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 SETTINGS_DIR = BASE_DIR / "training" / "settings"
-ENV_READ = re.compile(r"env_(?:str|bool|int|list|required)\(\s*\"([A-Z_]+)\"")
+STRONG_KEY = "k7-Qz9vR2mWx4pL8sT1nY6bC3fH0jD5gA-eU_oI2rV9wN4xZ7qM1"
+ENV_READ = re.compile(r"env_(?:str|bool|int|list|required|secret_key)\(\s*\"([A-Z_]+)\"")
 
 
 def settings_variables() -> set[str]:
@@ -90,13 +91,13 @@ def test_production_with_secret_key_is_secure_and_ignores_debug():
             "CSRF_COOKIE_SECURE",
             "SECURE_HSTS_SECONDS",
         ],
-        SECRET_KEY="from-the-environment",
+        SECRET_KEY=STRONG_KEY,
         DEBUG="true",
     )
 
     assert values == {
         "DEBUG": False,
-        "SECRET_KEY": "from-the-environment",
+        "SECRET_KEY": STRONG_KEY,
         "SECURE_SSL_REDIRECT": True,
         "SESSION_COOKIE_SECURE": True,
         "CSRF_COOKIE_SECURE": True,
@@ -137,7 +138,7 @@ def test_database_url_selects_postgresql():
     values = loaded(
         "training.settings.production",
         ["DATABASES"],
-        SECRET_KEY="x",
+        SECRET_KEY=STRONG_KEY,
         DATABASE_URL="postgres://training:s3cret@db.internal:5433/training",
         DATABASE_CONN_MAX_AGE="60",
     )
@@ -253,8 +254,41 @@ def test_production_passes_the_deploy_check_without_warnings():
     assert "WARNING" not in result.stdout + result.stderr
 
 
-def test_deploy_check_catches_a_weak_secret_key():
+@pytest.mark.parametrize(
+    ("key", "reason"),
+    [
+        ("short-but-varied-key-1234", "it has 25 characters, fewer than 50"),
+        ("ab" * 40, "it has 2 distinct characters, fewer than 5"),
+        ("django-insecure-" + STRONG_KEY, "it starts with 'django-insecure-'"),
+    ],
+)
+def test_production_refuses_to_start_with_a_weak_secret_key(key, reason):
+    result = load_settings("training.settings.production", ["DEBUG"], SECRET_KEY=key)
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: The environment variable SECRET_KEY is too weak" in result.stderr
+    assert reason in result.stderr
+    assert key not in result.stderr, "the error never repeats the key"
+
+
+def test_production_accepts_the_weakest_key_djangos_deploy_check_accepts():
+    key = "abcde" * 10
+
+    assert loaded("training.settings.production", ["SECRET_KEY"], SECRET_KEY=key) == {"SECRET_KEY": key}
+    assert deploy_check(SECRET_KEY=key, ALLOWED_HOSTS="training.example.com").returncode == 0
+
+
+def test_the_deploy_check_refuses_to_run_with_a_weak_secret_key():
     result = deploy_check(SECRET_KEY="short")
 
     assert result.returncode != 0
-    assert "security.W009" in result.stdout + result.stderr
+    assert "SECRET_KEY is too weak" in result.stderr
+
+
+def test_the_content_security_policy_in_production_allows_no_inline_script():
+    values = loaded("training.settings.production", ["CONTENT_SECURITY_POLICY", "MIDDLEWARE"], SECRET_KEY=STRONG_KEY)
+
+    script_src = values["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]["script-src"]
+    assert "'unsafe-inline'" not in script_src
+    assert "'unsafe-eval'" not in script_src
+    assert "training.csp.SiteCSPMiddleware" in values["MIDDLEWARE"]

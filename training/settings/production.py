@@ -1,10 +1,10 @@
 """Production: every secret from the environment, HTTPS only."""
 
 from .base import *  # noqa: F403
-from .env import env_bool, env_int, env_required
+from .env import env_bool, env_int, env_secret_key
 
 DEBUG = False
-SECRET_KEY = env_required("SECRET_KEY")
+SECRET_KEY = env_secret_key("SECRET_KEY")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
