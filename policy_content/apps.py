@@ -8,5 +8,7 @@ class PolicyContentConfig(AppConfig):
 
     def ready(self):
         from . import signals
+        from .evidence import register_policy_kinds
 
         signals.connect()
+        register_policy_kinds()

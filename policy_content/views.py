@@ -26,6 +26,7 @@ from .acknowledgements import (
 )
 from .choices import ReviewState
 from .columns import CalendarDateColumn
+from .frozen import text_for_reader
 from .models import PolicyPage
 from .review import can_view_review_report, policies_for_review, review_state
 from .spreadsheets import SafeSpreadsheetExportMixin
@@ -65,6 +66,7 @@ def acknowledge_policy(request, *, page):
     acknowledgement, created = record_acknowledgement(
         user=request.user,
         version=version,
+        text=text_for_reader(page=page, version=version, sha256=form.cleaned_data.get("text", "")),
         statement=statement_for(page=page, version=version),
         typed_name=form.cleaned_data["typed_name"],
         language=page.locale.language_code,
