@@ -135,7 +135,8 @@ def append_record(
     record_model, head_model = models
     if record_model is EvidenceRecord and kind not in _kinds:
         raise ValueError(f"Unknown evidence kind: {kind}")
-    with transaction.atomic():
+    # No savepoint of its own: a failed append must undo the evidence row written with it.
+    with transaction.atomic(savepoint=False):
         head, _created = head_model.objects.select_for_update().get_or_create(pk=1)
         record = record_model(
             sequence=head.sequence + 1,
