@@ -199,8 +199,12 @@ class PolicyPage(TranslatedPageMixin, RoutablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from .acknowledgements import reading_context
 
+        from .receipts import receipt_for
+
         context = super().get_context(request, *args, **kwargs)
         context.update(reading_context(page=self, request=request, form=kwargs.get("form")))
+        if context.get("my_acknowledgement"):
+            context["receipt"] = receipt_for(context["my_acknowledgement"])
         return context
 
     @path("")

@@ -28,6 +28,7 @@ from .choices import ReviewState
 from .columns import CalendarDateColumn
 from .frozen import text_for_reader
 from .models import PolicyPage
+from .receipts import receipt_for, send_receipt
 from .review import can_view_review_report, policies_for_review, review_state
 from .spreadsheets import SafeSpreadsheetExportMixin
 
@@ -75,6 +76,11 @@ def acknowledge_policy(request, *, page):
     )
     when = date_format(localtime(acknowledgement.acknowledged_at), "DATETIME_FORMAT")
     if created:
+        send_receipt(
+            receipt_for(acknowledgement),
+            to=request.user.email,
+            language=getattr(request.user, "preferred_language", "") or acknowledgement.language,
+        )
         messages.success(
             request,
             gettext("Thank you. Your acknowledgement of version %(number)s is recorded (%(when)s).")

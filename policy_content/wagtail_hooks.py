@@ -12,6 +12,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
+from .evidence_admin import EvidenceCheckView, EvidenceMenuItem
 from .models import PolicyIndexPage, PolicyPage, PolicyVersion
 from .review import can_view_review_report, policies_for_review, review_state
 from .views import PolicyReviewReportView
@@ -96,3 +97,16 @@ def add_policy_review_panel(request, panels):
 def markdown_editor_options():
     """No CDN: EasyMDE's spell-checker dictionaries and FontAwesome icons are switched off."""
     return format_html('<script src="{}"></script>', static("policy_content/markdown_editor.js"))
+
+
+# The evidence check (Compliance) ------------------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_evidence_check_url():
+    return [path("evidence/", EvidenceCheckView.as_view(), name="evidence_check")]
+
+
+@hooks.register("register_reports_menu_item")
+def register_evidence_check_menu_item():
+    return EvidenceMenuItem(_("Evidence check"), reverse("evidence_check"), icon_name="lock", order=900)
