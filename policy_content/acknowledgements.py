@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django import forms
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -129,10 +130,12 @@ def record_acknowledgement(
     ip_address: str | None,
     user_agent: str,
     text: FrozenText | None = None,
+    acknowledged_at=None,
 ) -> tuple[Acknowledgement, bool]:
     """Record one acknowledgement per person and version, and chain it; a repeat returns the first one.
 
     `text` is the frozen text the reader was shown; its hash is recorded with the acknowledgement.
+    `acknowledged_at` is the clock, except when the demo loads past acknowledgements.
     """
     existing = Acknowledgement.objects.filter(user=user, version=version).first()
     if existing is not None:
@@ -150,6 +153,7 @@ def record_acknowledgement(
                 user_agent=(user_agent or "")[:USER_AGENT_MAX_LENGTH],
                 text=text,
                 text_sha256=text.sha256 if text else "",
+                acknowledged_at=acknowledged_at or timezone.now(),
             )
             chain_acknowledgement(acknowledgement)
     except IntegrityError:

@@ -198,7 +198,6 @@ class PolicyPage(TranslatedPageMixin, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from .acknowledgements import reading_context
-
         from .receipts import receipt_for
 
         context = super().get_context(request, *args, **kwargs)

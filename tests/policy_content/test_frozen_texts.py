@@ -22,7 +22,12 @@ def ack_url(page):
 def sign(client, person, page):
     client.force_login(person)
     form = client.get(page.url).context["acknowledgement_form"]
-    data = {"version": form.initial["version"], "text": form.initial["text"], "typed_name": person.name, "confirm": "on"}
+    data = {
+        "version": form.initial["version"],
+        "text": form.initial["text"],
+        "typed_name": person.name,
+        "confirm": "on",
+    }
     return client.post(ack_url(page), data, HTTP_USER_AGENT="Firefox/140", REMOTE_ADDR="10.1.2.3")
 
 
@@ -131,7 +136,12 @@ def test_acknowledging_costs_a_bounded_number_of_queries(client, employee, djang
     policy = PolicyPageFactory()
     client.force_login(employee)
     form = client.get(policy.url).context["acknowledgement_form"]
-    data = {"version": form.initial["version"], "text": form.initial["text"], "typed_name": employee.name, "confirm": "on"}
+    data = {
+        "version": form.initial["version"],
+        "text": form.initial["text"],
+        "typed_name": employee.name,
+        "confirm": "on",
+    }
 
     # The POST before this feature took 22 queries; recording evidence adds 5 (text, savepoint, chain head
     # lock, chain record, head update) plus the receipt e-mail's lookups.
