@@ -117,3 +117,13 @@ def test_packs_of_people_outside_the_scope_are_not_served(client, manager, emplo
     assert client.get(f"/admin/training/people/{outsider.pk}/evidence.zip").status_code == 404
     client.force_login(employee)
     assert client.get(f"/admin/training/people/{outsider.pk}/evidence.zip").status_code == 403
+
+
+def test_the_person_page_and_the_acknowledgements_report_link_to_the_packs(client, compliance, team_member, policy):
+    client.force_login(compliance)
+
+    person_page = client.get(f"/admin/training/people/{team_member.pk}/").content.decode()
+    report = client.get("/admin/training/acknowledgements/").content.decode()
+
+    assert f"/admin/training/people/{team_member.pk}/evidence.zip" in person_page
+    assert f"/admin/training/policies/{policy.pk}/evidence.zip" in report
