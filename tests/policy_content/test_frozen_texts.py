@@ -6,7 +6,7 @@ from wagtail.models import Revision
 
 from policy_content.evidence_chain import canonical_json
 from policy_content.frozen import text_content
-from policy_content.models import Acknowledgement, EvidenceRecord, FrozenText
+from policy_content.models import Acknowledgement, EvidenceRecord, FrozenText, PolicyPage
 from tests.factories import PolicyPageFactory, policy_body_data
 from tests.translation_helpers import translate
 
@@ -152,3 +152,19 @@ def test_acknowledging_costs_a_bounded_number_of_queries(client, employee, djang
 
 
 ACKNOWLEDGE_MAX_QUERIES = 30
+
+
+def test_frozen_texts_outlive_drafts_and_a_deleted_translation(django_capture_on_commit_callbacks):
+    policy = PolicyPageFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        spanish = translate(policy, "es")
+    draft = PolicyPage.objects.get(pk=policy.pk)
+    draft.body = policy_body_data(complaint_days="ten")
+    draft.save_revision()  # a draft, never published
+
+    Revision.objects.filter(pk=draft.latest_revision_id).delete()
+    PolicyPage.objects.get(pk=spanish.pk).delete()
+    call_command("verify_evidence")
+
+    assert set(FrozenText.objects.values_list("language", flat=True)) == {"en", "es"}
+    assert "within ten working days" not in FrozenText.objects.get(language="en").body_text
