@@ -198,12 +198,12 @@ class PolicyPage(TranslatedPageMixin, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from .acknowledgements import reading_context
-        from .receipts import receipt_for
+        from .receipts import receipt_of
 
         context = super().get_context(request, *args, **kwargs)
         context.update(reading_context(page=self, request=request, form=kwargs.get("form")))
-        if context.get("my_acknowledgement"):
-            context["receipt"] = receipt_for(context["my_acknowledgement"])
+        if context.get("item") is not None and context["item"].is_done and context.get("current_version"):
+            context["receipt"] = receipt_of(user=request.user, version=context["current_version"])
         return context
 
     @path("")

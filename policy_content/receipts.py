@@ -15,7 +15,7 @@ from .models import Acknowledgement, EvidenceRecord
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["Receipt", "receipt_for", "receipts_for", "send_receipt"]
+__all__ = ["Receipt", "receipt_for", "receipt_of", "receipts_for", "send_receipt"]
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,12 @@ def receipts_for(acknowledgements: list[Acknowledgement]) -> list[Receipt]:
 
 def receipt_for(ack: Acknowledgement) -> Receipt:
     return receipts_for([ack])[0]
+
+
+def receipt_of(*, user, version) -> Receipt | None:
+    """The receipt of `user`'s acknowledgement of `version`, if they gave one (two queries)."""
+    ack = Acknowledgement.objects.filter(user=user, version=version).select_related("version__policy", "text").first()
+    return receipt_for(ack) if ack else None
 
 
 def send_receipt(receipt: Receipt, *, to: str, language: str) -> bool:

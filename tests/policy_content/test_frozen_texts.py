@@ -32,7 +32,7 @@ def sign(client, person, page):
 
 
 def test_publishing_a_version_freezes_what_readers_are_shown_with_its_sha256():
-    policy = PolicyPageFactory(title="Complaints policy", summary="How we handle complaints.")
+    policy = PolicyPageFactory(title="Complaints policy", summary="How we handle complaints.", required=True)
 
     text = FrozenText.objects.get()
     assert (text.version, text.language, text.edition) == (policy.current_version, "en", 1)
@@ -45,7 +45,7 @@ def test_publishing_a_version_freezes_what_readers_are_shown_with_its_sha256():
 
 
 def test_the_frozen_html_is_the_html_the_page_serves(client, employee):
-    policy = PolicyPageFactory()
+    policy = PolicyPageFactory(required=True)
     client.force_login(employee)
 
     html = client.get(policy.url).content.decode()
@@ -54,7 +54,7 @@ def test_the_frozen_html_is_the_html_the_page_serves(client, employee):
 
 
 def test_a_minor_edit_adds_an_edition_and_republishing_the_same_words_adds_none():
-    policy = PolicyPageFactory()
+    policy = PolicyPageFactory(required=True)
     publish_change(policy, body=policy_body_data(complaint_days="five"))
     assert FrozenText.objects.count() == 1
 
@@ -67,7 +67,7 @@ def test_a_minor_edit_adds_an_edition_and_republishing_the_same_words_adds_none(
 
 
 def test_a_published_translation_freezes_its_own_text(django_capture_on_commit_callbacks):
-    policy = PolicyPageFactory()
+    policy = PolicyPageFactory(required=True)
     with django_capture_on_commit_callbacks(execute=True):
         spanish = translate(policy, "es")
 
@@ -79,7 +79,7 @@ def test_a_published_translation_freezes_its_own_text(django_capture_on_commit_c
 
 
 def test_old_texts_survive_purge_revisions_and_the_evidence_still_verifies(client, employee, capsys):
-    policy = PolicyPageFactory()
+    policy = PolicyPageFactory(required=True)
     sign(client, employee, policy)
     policy = publish_change(policy, body=policy_body_data(complaint_days="two"), new_version=True, summary="Faster.")
     publish_change(policy, body=policy_body_data(complaint_days="two"), title="Complaints (corrected)")
@@ -100,7 +100,7 @@ def test_old_texts_survive_purge_revisions_and_the_evidence_still_verifies(clien
 
 
 def test_acknowledging_records_the_frozen_text_shown_and_the_name_on_the_account(client, employee):
-    policy = PolicyPageFactory()
+    policy = PolicyPageFactory(required=True)
     employee.name = "Ana Lopes"
     employee.save()
 
@@ -117,7 +117,7 @@ def test_acknowledging_records_the_frozen_text_shown_and_the_name_on_the_account
 
 
 def test_the_acknowledgement_names_the_edition_the_reader_saw_even_after_a_correction(client, employee):
-    policy = PolicyPageFactory()
+    policy = PolicyPageFactory(required=True)
     client.force_login(employee)
     form = client.get(policy.url).context["acknowledgement_form"]
     shown = form.initial["text"]
@@ -133,7 +133,7 @@ def test_the_acknowledgement_names_the_edition_the_reader_saw_even_after_a_corre
 
 
 def test_acknowledging_costs_a_bounded_number_of_queries(client, employee, django_assert_max_num_queries):
-    policy = PolicyPageFactory()
+    policy = PolicyPageFactory(required=True)
     client.force_login(employee)
     form = client.get(policy.url).context["acknowledgement_form"]
     data = {
@@ -155,7 +155,7 @@ ACKNOWLEDGE_MAX_QUERIES = 30
 
 
 def test_frozen_texts_outlive_drafts_and_a_deleted_translation(django_capture_on_commit_callbacks):
-    policy = PolicyPageFactory()
+    policy = PolicyPageFactory(required=True)
     with django_capture_on_commit_callbacks(execute=True):
         spanish = translate(policy, "es")
     draft = PolicyPage.objects.get(pk=policy.pk)

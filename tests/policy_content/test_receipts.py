@@ -5,7 +5,7 @@ from django.core import mail
 from django.db import connection
 
 from policy_content.models import Acknowledgement, EvidenceRecord, FrozenText
-from tests.factories import PolicyPageFactory, UserFactory
+from tests.factories import PolicyPageFactory, TeamFactory, UserFactory
 from tests.translation_helpers import translate
 
 from .test_frozen_texts import sign
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def policy():
-    return PolicyPageFactory(title="Complaints policy")
+    return PolicyPageFactory(title="Complaints policy", required=True)
 
 
 def test_after_signing_the_reader_sees_a_receipt_with_a_verification_code(client, employee, policy):
@@ -32,7 +32,7 @@ def test_after_signing_the_reader_sees_a_receipt_with_a_verification_code(client
 def test_the_receipt_is_emailed_in_the_readers_language(client, policy, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         spanish = translate(policy, "es")
-    reader = UserFactory(preferred_language="es", email="lucia@example.com")
+    reader = UserFactory(preferred_language="es", email="lucia@example.com", team=TeamFactory(name="Contact centre"))
 
     sign(client, reader, spanish)
 
