@@ -23,7 +23,7 @@ def chain_existing_attempts(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("quizzes", "0003_policy_section_anchor"),
+        ("quizzes", "0004_question_analysis_permission"),
         ("policy_content", "0006_evidence"),
     ]
 
