@@ -5,12 +5,14 @@ from dataclasses import dataclass
 
 from django import forms
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 
 from .comparison import changes_for_reader
+from .evidence import chain_acknowledgement, shown_text_sha256
 from .localized import source_ids
-from .models import Acknowledgement, PolicyPage, PolicyVersion
+from .models import Acknowledgement, FrozenText, PolicyPage, PolicyVersion
 from .reader import reader_item, reader_standing
 from .versions import acknowledgeable_version
 
@@ -48,6 +50,8 @@ def _normalise_name(name: str) -> str:
 
 class AcknowledgementForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
+    # The SHA-256 of the frozen text on the page the reader signed from.
+    text = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
     typed_name = forms.CharField(
         label=_("Your full name"),
         max_length=150,
@@ -125,8 +129,14 @@ def record_acknowledgement(
     language: str,
     ip_address: str | None,
     user_agent: str,
+    text: FrozenText | None = None,
+    acknowledged_at=None,
 ) -> tuple[Acknowledgement, bool]:
-    """Record one acknowledgement per person and version; a repeat returns the first one."""
+    """Record one acknowledgement per person and version, and chain it; a repeat returns the first one.
+
+    `text` is the frozen text the reader was shown; its hash is recorded with the acknowledgement.
+    `acknowledged_at` is the clock, except when the demo loads past acknowledgements.
+    """
     existing = Acknowledgement.objects.filter(user=user, version=version).first()
     if existing is not None:
         return existing, False
@@ -137,10 +147,15 @@ def record_acknowledgement(
                 version=version,
                 statement=statement,
                 typed_name=typed_name,
+                account_name=getattr(user, "name", "") or "",
                 language=language,
                 ip_address=ip_address,
                 user_agent=(user_agent or "")[:USER_AGENT_MAX_LENGTH],
+                text=text,
+                text_sha256=text.sha256 if text else "",
+                acknowledged_at=acknowledged_at or timezone.now(),
             )
+            chain_acknowledgement(acknowledgement)
     except IntegrityError:
         # The same person submitted twice at once: the other request recorded it.
         return Acknowledgement.objects.get(user=user, version=version), False
@@ -210,7 +225,8 @@ def reading_context(*, page: PolicyPage, request, form: AcknowledgementForm | No
     if not out_of_date:
         context["statement"] = statement_for(page=page, version=current)
         context["acknowledgement_form"] = form or AcknowledgementForm(
-            user=request.user, initial={"version": current.pk, "typed_name": ""}
+            user=request.user,
+            initial={"version": current.pk, "typed_name": "", "text": shown_text_sha256(page, current)},
         )
     return context
 

@@ -8,6 +8,8 @@ class PolicyContentConfig(AppConfig):
 
     def ready(self):
         from . import chooser_markers, signals
+        from .evidence import register_policy_kinds
 
         signals.connect()
         chooser_markers.install()
+        register_policy_kinds()

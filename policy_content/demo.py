@@ -11,8 +11,9 @@ from django.db import transaction
 from django.utils import timezone, translation
 from wagtail.models import Page, Revision
 
-from .acknowledgements import statement_for
-from .models import Acknowledgement, PolicyIndexPage, PolicyPage, PolicyVersion
+from .acknowledgements import record_acknowledgement, statement_for
+from .frozen import freeze_page
+from .models import Acknowledgement, FrozenText, PolicyIndexPage, PolicyPage, PolicyVersion
 from .signals import versions_recorded_by_caller
 from .versions import record_publication
 from .workflow import ensure_policy_workflow
@@ -301,7 +302,9 @@ def _publish(page: PolicyPage, *, user, published_at: datetime.datetime) -> None
     Revision.objects.filter(pk=revision.pk).update(created_at=published_at)
     with versions_recorded_by_caller():
         revision.publish(user=None)
-    record_publication(page=PolicyPage.objects.get(pk=page.pk), revision=revision, published_at=published_at)
+    page = PolicyPage.objects.get(pk=page.pk)
+    record_publication(page=page, revision=revision, published_at=published_at)
+    freeze_page(page=page, published_at=published_at)
 
 
 def _acknowledge(policy: PolicyPage, versions: dict[int, PolicyVersion], now: datetime.datetime) -> None:
@@ -313,16 +316,24 @@ def _acknowledge(policy: PolicyPage, versions: dict[int, PolicyVersion], now: da
         if user is None or version is None or Acknowledgement.objects.filter(user=user, version=version).exists():
             continue
         language = getattr(user, "preferred_language", "") or "en"
-        with translation.override(language):
-            statement = statement_for(page=policy, version=version)
-        Acknowledgement.objects.create(
+        texts = FrozenText.objects.filter(version=version).order_by("-edition")
+        # The text the person read: in their language when the version was translated, else as written.
+        text = texts.filter(language=language).first() or texts.filter(language=policy.locale.language_code).first()
+        if text is None:
+            with translation.override(language):
+                statement = statement_for(page=policy, version=version)
+        else:
+            language, statement = text.language, text.statement
+        record_acknowledgement(
             user=user,
             version=version,
-            acknowledged_at=now - datetime.timedelta(days=days_ago),
-            language=language,
             statement=statement,
             typed_name=user.get_full_name(),
+            language=language,
+            ip_address=None,
             user_agent="Demo data",
+            text=text,
+            acknowledged_at=now - datetime.timedelta(days=days_ago),
         )
 
 

@@ -18,6 +18,9 @@ from .localized import TranslatedPageMixin
 
 __all__ = [
     "Acknowledgement",
+    "EvidenceChainHead",
+    "EvidenceRecord",
+    "FrozenText",
     "ImmutableRecordError",
     "PolicyIndexPage",
     "PolicyPage",
@@ -195,9 +198,12 @@ class PolicyPage(TranslatedPageMixin, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from .acknowledgements import reading_context
+        from .receipts import receipt_of
 
         context = super().get_context(request, *args, **kwargs)
         context.update(reading_context(page=self, request=request, form=kwargs.get("form")))
+        if context.get("item") is not None and context["item"].is_done and context.get("current_version"):
+            context["receipt"] = receipt_of(user=request.user, version=context["current_version"])
         return context
 
     @path("")
@@ -221,7 +227,8 @@ class PolicyVersion(ImmutableModel):
         verbose_name=_("revision"),
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        # PROTECT: Wagtail's purge_revisions leaves a protected revision alone.
+        on_delete=models.PROTECT,
         related_name="+",
     )
     published_at = models.DateTimeField(_("published at"))
@@ -268,6 +275,16 @@ class Acknowledgement(ImmutableModel):
     typed_name = models.CharField(_("typed name"), max_length=150)
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
     user_agent = models.TextField(_("browser"), blank=True)
+    account_name = models.CharField(_("name on the account"), max_length=150, blank=True)
+    text = models.ForeignKey(
+        "FrozenText",
+        verbose_name=_("text shown"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="acknowledgements",
+    )
+    text_sha256 = models.CharField(_("SHA-256 of the text shown"), max_length=64, blank=True)
 
     class Meta:
         verbose_name = _("acknowledgement")
@@ -277,3 +294,75 @@ class Acknowledgement(ImmutableModel):
 
     def __str__(self):
         return _("%(person)s acknowledged %(version)s") % {"person": self.user, "version": self.version}
+
+
+class FrozenText(ImmutableModel):
+    """The exact text readers of one version were shown in one language; a minor edit adds an edition."""
+
+    version = models.ForeignKey(
+        PolicyVersion, verbose_name=_("policy version"), on_delete=models.PROTECT, related_name="texts"
+    )
+    language = models.CharField(_("language"), max_length=8)
+    edition = models.PositiveIntegerField(_("edition"), default=1)
+    title = models.CharField(_("title"), max_length=255)
+    summary = models.TextField(_("summary"), blank=True)
+    body_html = models.TextField(_("text (HTML)"))
+    body_text = models.TextField(_("text (plain)"))
+    statement = models.TextField(_("statement"))
+    published_at = models.DateTimeField(_("shown from"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64, unique=True)
+
+    class Meta:
+        verbose_name = _("frozen policy text")
+        verbose_name_plural = _("frozen policy texts")
+        ordering = ["version", "language", "edition"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "language", "edition"], name="frozen_text_edition_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.version} [{self.language}] #{self.edition}"
+
+
+class EvidenceRecord(ImmutableModel):
+    """One link of the append-only hash chain over evidence (texts, acknowledgements, quiz attempts)."""
+
+    sequence = models.PositiveBigIntegerField(_("sequence"), unique=True)
+    kind = models.CharField(_("kind"), max_length=40)
+    object_id = models.CharField(_("record"), max_length=64)
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    content_sha256 = models.CharField(_("SHA-256 of the content"), max_length=64)
+    previous_sha256 = models.CharField(_("SHA-256 of the previous record"), max_length=64)
+    chain_sha256 = models.CharField(_("SHA-256 of this record"), max_length=64, unique=True)
+    code = models.CharField(_("verification code"), max_length=12, unique=True)
+    recorded_at = models.DateTimeField(_("recorded at"))
+
+    class Meta:
+        verbose_name = _("evidence record")
+        verbose_name_plural = _("evidence records")
+        ordering = ["sequence"]
+        constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="evidence_record_once_per_object")]
+
+    def __str__(self):
+        return f"#{self.sequence} {self.kind} {self.object_id}"
+
+
+class EvidenceChainHead(models.Model):
+    """The single row locked while a record is appended: the latest record's sequence and hash."""
+
+    sequence = models.PositiveBigIntegerField(_("sequence"), default=0)
+    chain_sha256 = models.CharField(_("SHA-256 of the latest record"), max_length=64, blank=True)
+    recorded_at = models.DateTimeField(_("recorded at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("evidence chain head")
+
+    def __str__(self):
+        return f"#{self.sequence}"

@@ -1,9 +1,10 @@
-"""Wagtail signals that turn publications into policy versions."""
+"""Wagtail signals that turn publications into policy versions and frozen texts."""
 
 from contextlib import contextmanager
 
 from wagtail.signals import page_published
 
+from .frozen import freeze_page
 from .models import PolicyPage
 from .versions import record_publication
 
@@ -14,6 +15,8 @@ def create_version_on_publish(sender, instance, revision=None, **kwargs):
     """Every way a policy goes live (publish button, workflow approval, schedule) passes here."""
     if revision is not None:
         record_publication(page=instance, revision=revision)
+        if instance.live_revision_id == revision.pk:
+            freeze_page(page=instance)
 
 
 def connect():

@@ -26,7 +26,9 @@ from .acknowledgements import (
 )
 from .choices import ReviewState
 from .columns import CalendarDateColumn
+from .frozen import text_for_reader
 from .models import PolicyPage
+from .receipts import receipt_for, send_receipt
 from .review import can_view_review_report, policies_for_review, review_state
 from .spreadsheets import SafeSpreadsheetExportMixin
 
@@ -65,6 +67,7 @@ def acknowledge_policy(request, *, page):
     acknowledgement, created = record_acknowledgement(
         user=request.user,
         version=version,
+        text=text_for_reader(page=page, version=version, sha256=form.cleaned_data.get("text", "")),
         statement=statement_for(page=page, version=version),
         typed_name=form.cleaned_data["typed_name"],
         language=page.locale.language_code,
@@ -73,6 +76,11 @@ def acknowledge_policy(request, *, page):
     )
     when = date_format(localtime(acknowledgement.acknowledged_at), "DATETIME_FORMAT")
     if created:
+        send_receipt(
+            receipt_for(acknowledgement),
+            to=request.user.email,
+            language=getattr(request.user, "preferred_language", "") or acknowledgement.language,
+        )
         messages.success(
             request,
             gettext("Thank you. Your acknowledgement of version %(number)s is recorded (%(when)s).")

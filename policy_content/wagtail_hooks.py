@@ -12,6 +12,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
+from .evidence_admin import EvidenceCheckView, EvidenceMenuItem
 from .markdown_preview import markdown_preview
 from .models import PolicyIndexPage, PolicyPage, PolicyVersion
 from .review import can_view_review_report, policies_for_review, review_state
@@ -113,3 +114,16 @@ def admin_widget_starters():
 @hooks.register("register_admin_urls")
 def register_markdown_preview_url():
     return [path("policy-content/markdown-preview/", markdown_preview, name="policy_markdown_preview")]
+
+
+# The evidence check (Compliance) ------------------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_evidence_check_url():
+    return [path("evidence/", EvidenceCheckView.as_view(), name="evidence_check")]
+
+
+@hooks.register("register_reports_menu_item")
+def register_evidence_check_menu_item():
+    return EvidenceMenuItem(_("Evidence check"), reverse("evidence_check"), icon_name="lock", order=900)

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class QuizzesConfig(AppConfig):
     name = "quizzes"
     verbose_name = _("Quizzes")
+
+    def ready(self):
+        from .evidence import register_quiz_kinds
+
+        register_quiz_kinds()

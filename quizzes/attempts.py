@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .drawing import draw_snapshot, question_data
+from .evidence import chain_attempt
 from .models import QuizAttempt, QuizPage
 from .scoring import AnswerError, Answers, check_answers, missing_answers, score_attempt
 
@@ -115,15 +116,18 @@ def submit_attempt(*, attempt: QuizAttempt, answers: Answers, now=None) -> QuizA
             _("The time limit for this attempt has passed; its answers can no longer be sent."), status=409
         )
     score = score_attempt(attempt.snapshot, answers)
-    QuizAttempt.objects.filter(pk=attempt.pk, submitted_at__isnull=True).update(
-        answers=answers,
-        results=[result.as_json() for result in score.questions],
-        score=round(float(score.score), 2),
-        max_score=score.max_score,
-        percent=score.percent,
-        passed=score.passed,
-        submitted_at=now,
-    )
-    # When `updated` is 0 another request submitted first: its score stands, this one recorded nothing.
-    attempt.refresh_from_db()
+    with transaction.atomic():
+        updated = QuizAttempt.objects.filter(pk=attempt.pk, submitted_at__isnull=True).update(
+            answers=answers,
+            results=[result.as_json() for result in score.questions],
+            score=round(float(score.score), 2),
+            max_score=score.max_score,
+            percent=score.percent,
+            passed=score.passed,
+            submitted_at=now,
+        )
+        # When `updated` is 0 another request submitted first: its score stands, this one recorded nothing.
+        attempt.refresh_from_db()
+        if updated:
+            chain_attempt(attempt)
     return attempt

@@ -33,6 +33,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
+    path("evidence/", include("policy_content.evidence_urls")),
     path("", include(wagtail_urls)),
 )
 

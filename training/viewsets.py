@@ -206,6 +206,8 @@ class AcknowledgementViewSet(ModelViewSet):
         "statement",
         "ip_address",
         "user_agent",
+        "account_name",
+        "text_sha256",
     ]
     search_fields = ["typed_name"]
     search_backend_name = None
@@ -221,6 +223,8 @@ class AcknowledgementViewSet(ModelViewSet):
         "typed_name",
         "ip_address",
         "user_agent",
+        "account_name",
+        "text_sha256",
     ]
     exclude_form_fields = []
 

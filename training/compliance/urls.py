@@ -6,7 +6,7 @@ a redirect, and people who may not read reports must get a plain 403.
 
 from django.urls import path
 
-from . import views
+from . import evidence_pack_views, views
 from .views import reports_access
 
 app_name = "training_reports"
@@ -28,4 +28,6 @@ urlpatterns = [
         name="quiz_results_results",
     ),
     path("people/<int:pk>/", reports_access(views.PersonDetailView.as_view()), name="person"),
+    path("people/<int:pk>/evidence.zip", reports_access(evidence_pack_views.person_pack), name="person_evidence"),
+    path("policies/<int:pk>/evidence.zip", reports_access(evidence_pack_views.policy_pack), name="policy_evidence"),
 ]

@@ -7,6 +7,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.widgets.button import HeaderButton
 
 from policy_content.columns import CalendarDateColumn
 from policy_content.models import Acknowledgement, PolicyVersion
@@ -108,6 +109,13 @@ class PolicyAcknowledgementsView(TrainingReportView):
         if required:
             return policy_versions().filter(pk=required[0].current_version_id).first()
         return policy_versions().first()
+
+    @cached_property
+    def header_buttons(self):
+        if self.version is None:
+            return []
+        url = reverse("training_reports:policy_evidence", args=[self.version.policy_id])
+        return [HeaderButton(gettext("Evidence pack"), url=url, icon_name="download")]
 
     def get_page_subtitle(self):
         if self.version is None:
