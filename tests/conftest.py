@@ -1,9 +1,10 @@
 import pytest
 from django.core.cache import cache
+from django.db import transaction
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from tests.factories import AuthenticatorFactory, TeamFactory, UserFactory
+from tests.training.factories import AuthenticatorFactory, TeamFactory, UserFactory
 
 
 @pytest.fixture(autouse=True)
@@ -19,6 +20,23 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="module")
+def module_db(django_db_setup, django_db_blocker):
+    """A transaction open for the whole module, rolled back after its last test.
+
+    Records a module-scoped fixture creates inside `module_db.unblock()` are seeded once and seen by every
+    test of the module; each test still runs in its own savepoint (the `db` fixture), so what a test
+    writes is undone before the next. Every test of such a module must read that seed.
+    """
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+    yield django_db_blocker
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ Writing a journey
   serialized_rollback=True)]`. Collection refuses an e2e test without both: a
   live-server test flushes the database, and only the serialized rollback
   restores the root page, default Site, locales and groups the migrations made.
-- Create records with `tests.factories` in the test itself: it runs in a real
+- Create records with the factories (`tests/<app>/factories.py`) in the test itself: it runs in a real
   transaction, so the live server sees them.
 - `page.goto("/en/...")`: the context's base URL is the live server.
 - `tests.e2e.steps` signs people in and out (through the form, by keyboard, or

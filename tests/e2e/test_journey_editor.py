@@ -12,7 +12,7 @@ from policy_content.demo import POLICY_SLUG
 from policy_content.models import Acknowledgement, PolicyPage
 from tests.e2e.accessibility import assert_accessible
 from tests.e2e.steps import sign_in
-from tests.factories import AuthenticatorFactory
+from tests.training.factories import AuthenticatorFactory
 from training.demo.seed import DEMO_PASSWORD
 from training.models import User
 

@@ -14,7 +14,7 @@ from django.utils import translation
 from playwright.sync_api import expect
 
 from tests.e2e.steps import sign_in
-from tests.factories import AuthenticatorFactory
+from tests.training.factories import AuthenticatorFactory
 from training.demo.seed import DEMO_PASSWORD
 from training.models import User
 

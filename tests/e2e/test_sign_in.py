@@ -16,7 +16,7 @@ from tests.e2e.steps import (
     sign_in_with_keyboard,
     sign_out,
 )
-from tests.factories import UserFactory
+from tests.training.factories import UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

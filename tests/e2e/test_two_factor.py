@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from tests.e2e.accessibility import assert_accessible
 from tests.e2e.steps import pass_the_code_step, set_up_authenticator_app, sign_in
-from tests.factories import UserFactory
+from tests.training.factories import UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

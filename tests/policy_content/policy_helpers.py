@@ -1,7 +1,7 @@
 """Shared steps for the policy tests: publishing changes the way editors do."""
 
 from policy_content.models import PolicyPage
-from tests.factories import policy_body_data
+from tests.policy_content.factories import policy_body_data
 
 
 def publish_change(page, *, user=None, new_version=False, summary="", body=None, **fields):

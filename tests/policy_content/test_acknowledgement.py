@@ -4,7 +4,8 @@ from django.test import Client
 
 from policy_content.acknowledgements import record_acknowledgement
 from policy_content.models import Acknowledgement
-from tests.factories import AcknowledgementFactory, PolicyPageFactory, UserFactory
+from tests.policy_content.factories import AcknowledgementFactory, PolicyPageFactory
+from tests.training.factories import UserFactory
 
 from .policy_helpers import publish_change
 

@@ -4,7 +4,7 @@ from wagtail.blocks import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from policy_content.blocks import CommitmentsBlock, PolicyBodyBlock, anchor_for
-from tests.factories import PolicyPageFactory
+from tests.policy_content.factories import PolicyPageFactory
 
 pytestmark = pytest.mark.django_db
 

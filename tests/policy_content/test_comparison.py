@@ -2,7 +2,7 @@ import pytest
 
 from policy_content.comparison import compare_pages, compare_versions
 from policy_content.models import PolicyPage
-from tests.factories import PolicyPageFactory, policy_body_data
+from tests.policy_content.factories import PolicyPageFactory, policy_body_data
 
 from .policy_helpers import publish_change
 
@@ -68,7 +68,7 @@ def test_compare_versions_uses_each_versions_revision():
 
 
 def test_reader_who_signed_an_old_version_sees_what_changed(client, employee):
-    from tests.factories import AcknowledgementFactory
+    from tests.policy_content.factories import AcknowledgementFactory
 
     page = PolicyPageFactory(required=True)
     AcknowledgementFactory(user=employee, version=page.current_version)

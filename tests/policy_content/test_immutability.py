@@ -3,7 +3,8 @@ from django.db.models import ProtectedError
 from django.urls import reverse
 
 from policy_content.models import Acknowledgement, ImmutableRecordError, PolicyVersion
-from tests.factories import AcknowledgementFactory, UserFactory
+from tests.policy_content.factories import AcknowledgementFactory
+from tests.training.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

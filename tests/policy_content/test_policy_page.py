@@ -2,7 +2,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import AcknowledgementFactory, PolicyPageFactory, TeamFactory, UserFactory
+from tests.policy_content.factories import AcknowledgementFactory, PolicyPageFactory
+from tests.training.factories import TeamFactory, UserFactory
 
 from .policy_helpers import publish_change
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from policy_content.models import PolicyPage
-from tests.factories import PolicyPageFactory
+from tests.policy_content.factories import PolicyPageFactory
 
 pytestmark = pytest.mark.django_db
 

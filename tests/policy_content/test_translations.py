@@ -3,7 +3,7 @@
 import pytest
 
 from policy_content.models import Acknowledgement
-from tests.factories import AcknowledgementFactory, PolicyPageFactory
+from tests.policy_content.factories import AcknowledgementFactory, PolicyPageFactory
 from tests.translation_helpers import translate
 
 from .policy_helpers import publish_change

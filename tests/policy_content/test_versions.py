@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from policy_content.models import PolicyPage, PolicyVersion
 from policy_content.versions import add_months, review_due_after
-from tests.factories import PolicyPageFactory, policy_body_data
+from tests.policy_content.factories import PolicyPageFactory, policy_body_data
 
 from .policy_helpers import publish_change
 

@@ -4,7 +4,7 @@ from wagtail.models import Workflow, WorkflowState
 
 from policy_content.models import PolicyPage
 from policy_content.workflow import WORKFLOW_NAME, ensure_policy_workflow
-from tests.factories import PolicyIndexPageFactory, PolicyPageFactory, policy_body_data
+from tests.policy_content.factories import PolicyIndexPageFactory, PolicyPageFactory, policy_body_data
 
 pytestmark = pytest.mark.django_db
 

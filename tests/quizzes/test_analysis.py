@@ -5,15 +5,17 @@ import pytest
 
 from quizzes.analysis import question_analysis
 from quizzes.attempts import start_attempt, submit_attempt
-from tests.factories import PolicyPageFactory, UserFactory
-from tests.quizzes.quiz_helpers import demo_answers, make_quiz
+from quizzes.demo import demo_answers
+from tests.policy_content.factories import PolicyPageFactory
+from tests.quizzes.factories import QuizPageFactory
+from tests.training.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def quiz(home_page):
-    return make_quiz(home_page, policy=PolicyPageFactory(), shuffle_questions=False, shuffle_choices=False)
+def quiz(db):
+    return QuizPageFactory(policy=PolicyPageFactory(), shuffle_questions=False, shuffle_choices=False)
 
 
 def take(quiz, *, right):

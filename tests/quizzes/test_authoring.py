@@ -5,8 +5,8 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from quizzes.blocks import MultipleResponseQuestionBlock, SingleChoiceQuestionBlock
 from quizzes.demo_content import QUIZZES
 from quizzes.models import QuizAttempt, QuizPage
-from tests.factories import PolicyPageFactory
-from tests.quizzes.quiz_helpers import make_quiz
+from tests.policy_content.factories import PolicyPageFactory
+from tests.quizzes.factories import QuizPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -42,8 +42,8 @@ def test_multiple_response_needs_a_right_answer():
     assert block.clean(block.to_python(scenario(choices=options(True, True, False))))
 
 
-def test_a_question_must_link_to_a_section_that_exists_in_the_policy(home_page):
-    quiz = make_quiz(home_page, policy=PolicyPageFactory())
+def test_a_question_must_link_to_a_section_that_exists_in_the_policy(db):
+    quiz = QuizPageFactory(policy=PolicyPageFactory())
     page = QuizPage.objects.get(pk=quiz.pk)
     page.question_bank[0].value["policy_section"] = "no-such-section"
     with pytest.raises(ValidationError) as error:
@@ -51,8 +51,8 @@ def test_a_question_must_link_to_a_section_that_exists_in_the_policy(home_page):
     assert "no-such-section" in str(error.value)
 
 
-def test_preview_shows_the_questions_without_answers_or_recording_anything(rf, editor, home_page):
-    quiz = make_quiz(home_page, policy=PolicyPageFactory())
+def test_preview_shows_the_questions_without_answers_or_recording_anything(rf, editor):
+    quiz = QuizPageFactory(policy=PolicyPageFactory())
     request = rf.get("/")
     request.user = editor
     response = quiz.make_preview_request(original_request=request, preview_mode="questions")
@@ -65,7 +65,7 @@ def test_preview_shows_the_questions_without_answers_or_recording_anything(rf, e
     assert not QuizAttempt.objects.exists()
 
 
-def test_attempts_are_read_only_in_the_admin(client, superuser, home_page):
+def test_attempts_are_read_only_in_the_admin(client, superuser):
     client.force_login(superuser)
     assert client.get("/admin/quiz-attempts/").status_code == 200
     assert client.get("/admin/quiz-attempts/new/").status_code in (302, 403)
@@ -79,10 +79,10 @@ def test_demo_quizzes_cover_the_three_topics_and_every_question_type():
             assert {q["type"] for q in quiz["questions"]} == {"single_choice", "multiple_response", "ordering"}
 
 
-def test_people_and_quizzes_with_attempts_cannot_be_deleted(client, superuser, employee, home_page):
+def test_people_and_quizzes_with_attempts_cannot_be_deleted(client, superuser, employee):
     from quizzes.attempts import start_attempt
 
-    quiz = make_quiz(home_page, policy=PolicyPageFactory())
+    quiz = QuizPageFactory(policy=PolicyPageFactory())
     start_attempt(quiz=quiz, user=employee, language="en")
     client.force_login(superuser)
     response = client.post(f"/admin/users/delete/{employee.pk}/", follow=True)

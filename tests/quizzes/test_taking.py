@@ -6,21 +6,24 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from quizzes.demo import demo_answers
 from quizzes.models import AttemptLockedError, QuizAttempt, QuizPage
-from tests.factories import PolicyPageFactory, UserFactory
-from tests.quizzes.quiz_helpers import demo_answers, make_quiz, quiz_url
+from tests.policy_content.factories import PolicyPageFactory
+from tests.quizzes.factories import QuizPageFactory
+from tests.quizzes.quiz_helpers import quiz_url
+from tests.training.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def policy(home_page):
+def policy(db):
     return PolicyPageFactory()
 
 
 @pytest.fixture
-def quiz(home_page, policy):
-    return make_quiz(home_page, policy=policy, shuffle_questions=False)
+def quiz(policy):
+    return QuizPageFactory(policy=policy, shuffle_questions=False)
 
 
 def start(client, quiz):
@@ -161,8 +164,8 @@ def test_a_double_submit_records_one_score(client, employee, quiz):
     assert QuizAttempt.objects.submitted().count() == 1
 
 
-def test_a_submit_after_the_time_limit_is_refused(client, employee, home_page, policy):
-    quiz = make_quiz(home_page, policy=policy, time_limit_minutes=5)
+def test_a_submit_after_the_time_limit_is_refused(client, employee, policy):
+    quiz = QuizPageFactory(policy=policy, time_limit_minutes=5)
     client.force_login(employee)
     attempt = start(client, quiz)
     QuizAttempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() - datetime.timedelta(minutes=2))
@@ -175,8 +178,8 @@ def test_a_submit_after_the_time_limit_is_refused(client, employee, home_page, p
     assert attempt.submitted_at is None
 
 
-def test_no_start_when_the_attempts_are_used_up(client, employee, home_page, policy):
-    quiz = make_quiz(home_page, policy=policy, attempts_allowed=1)
+def test_no_start_when_the_attempts_are_used_up(client, employee, policy):
+    quiz = QuizPageFactory(policy=policy, attempts_allowed=1)
     client.force_login(employee)
     attempt = start(client, quiz)
     client.post(quiz_url(quiz, "attempt", attempt.pk), form_data(attempt, demo_answers(attempt.snapshot, right=False)))
@@ -245,14 +248,12 @@ def page_queries(client, url) -> int:
     return len(queries)
 
 
-def test_quiz_pages_take_the_same_number_of_queries_whatever_the_number_of_questions(
-    client, employee, home_page, policy
-):
+def test_quiz_pages_take_the_same_number_of_queries_whatever_the_number_of_questions(client, employee, policy):
     from quizzes.demo_content import ANGRY_CUSTOMERS
 
     counts = {}
     for size in (3, 8):
-        quiz = make_quiz(home_page, policy=policy, questions=ANGRY_CUSTOMERS["questions"][:size])
+        quiz = QuizPageFactory(policy=policy, questions=ANGRY_CUSTOMERS["questions"][:size])
         client.force_login(employee)
         attempt = start(client, quiz)
         questions = page_queries(client, quiz_url(quiz, "attempt", attempt.pk))

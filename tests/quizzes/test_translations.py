@@ -3,9 +3,12 @@
 import pytest
 
 from quizzes.analysis import question_analysis
+from quizzes.demo import demo_answers
 from quizzes.models import QuizAttempt
-from tests.factories import PolicyPageFactory, RequirementFactory
-from tests.quizzes.quiz_helpers import demo_answers, make_quiz, quiz_url
+from tests.policy_content.factories import PolicyPageFactory
+from tests.quizzes.factories import QuizPageFactory
+from tests.quizzes.quiz_helpers import quiz_url
+from tests.training.factories import RequirementFactory
 from tests.translation_helpers import translate
 from training.compliance.loader import standing_for
 
@@ -15,13 +18,13 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def policy(home_page):
+def policy(db):
     return PolicyPageFactory()
 
 
 @pytest.fixture
-def quiz(home_page, policy):
-    quiz = make_quiz(home_page, policy=policy, shuffle_questions=False, shuffle_choices=False)
+def quiz(policy):
+    quiz = QuizPageFactory(policy=policy, shuffle_questions=False, shuffle_choices=False)
     RequirementFactory(page=quiz)
     return quiz
 
@@ -78,7 +81,7 @@ def test_the_result_of_a_translated_attempt_links_to_the_policy_in_that_language
 
 def test_analysis_groups_each_question_across_languages(employee, quiz):
     from quizzes.attempts import start_attempt, submit_attempt
-    from tests.factories import UserFactory
+    from tests.training.factories import UserFactory
 
     spanish = translate(quiz, "es")
     for page, language, right in ((quiz, "en", True), (spanish, "es", False), (spanish, "es", True)):

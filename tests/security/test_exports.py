@@ -7,7 +7,8 @@ import pytest
 from django.urls import reverse
 
 from policy_content.spreadsheets import human_value, neutralise_formula
-from tests.factories import AcknowledgementFactory, PolicyPageFactory, TeamFactory, UserFactory
+from tests.policy_content.factories import AcknowledgementFactory, PolicyPageFactory
+from tests.training.factories import TeamFactory, UserFactory
 
 HOSTILE = '=HYPERLINK("http://evil.example","x")'
 

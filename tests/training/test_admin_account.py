@@ -5,7 +5,7 @@ import io
 import pytest
 from wagtail.models import ModelLogEntry
 
-from tests.factories import UserFactory
+from tests.training.factories import UserFactory
 from training.models import User
 from training.people.importing import import_people
 

@@ -10,8 +10,8 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import translation
 
-from tests.factories import UserFactory
 from tests.mfa_helpers import totp_code
+from tests.training.factories import UserFactory
 from training.models import User
 
 LOGIN_URL = "/en/accounts/login/"

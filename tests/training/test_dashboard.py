@@ -2,16 +2,10 @@
 
 import re
 
-import pytest
 from wagtail.models import Locale
 
-from tests.training.training_records import attempt, build_world
+from tests.quizzes.factories import QuizAttemptFactory
 from training.choices import Status
-
-
-@pytest.fixture
-def world(home_page):
-    return build_world(home_page)
 
 
 def test_visitors_see_the_sign_in_invitation(client, world, home_page):
@@ -86,7 +80,7 @@ def test_completion_record_is_offered_only_when_everything_is_done(client, world
     assert response.status_code == 302
     assert response["Location"] == home_page.url
 
-    attempt(world.sofia, world.quiz, percent=100, age=0)
+    QuizAttemptFactory(user=world.sofia, quiz=world.quiz, percent=100, age=0)
     client.force_login(world.sofia)
     dashboard = client.get(home_page.url)
     assert dashboard.context["dashboard"].all_done

@@ -20,10 +20,16 @@ pytestmark = pytest.mark.django_db
 READERS = {"el": "eleni@example.com", "es": "sofia@example.com", "pt": "ana@example.com"}
 
 
+@pytest.fixture(scope="module")
+def seeded_demo(module_db):
+    """The demo, seeded in every language once for the module: its tests only read it."""
+    with module_db.unblock():
+        call_command("seed_demo", stdout=io.StringIO())
+
+
 @pytest.fixture
-def demo(home_page):
-    """The English demo pages, after seeding them in every language."""
-    call_command("seed_demo", stdout=io.StringIO())
+def demo(seeded_demo, home_page):
+    """The English demo pages."""
     return [page.specific for page in home_page.get_descendants(inclusive=True).order_by("path")]
 
 

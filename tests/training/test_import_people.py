@@ -8,7 +8,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 
-from tests.factories import TeamFactory, UserFactory
+from tests.training.factories import TeamFactory, UserFactory
 from training.models import Team, User
 
 HEADER = "email,name,team,manager_email,job_title,start_date,role,language\n"

@@ -8,8 +8,8 @@ from django.contrib.auth import SESSION_KEY
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 
-from tests.factories import AuthenticatorFactory, UserFactory
 from tests.mfa_helpers import totp_code, totp_code_for_secret
+from tests.training.factories import AuthenticatorFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

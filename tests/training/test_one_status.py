@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.factories import PolicyPageFactory, RequirementFactory, TeamFactory, UserFactory
+from tests.policy_content.factories import PolicyPageFactory
+from tests.training.factories import RequirementFactory, TeamFactory, UserFactory
 from training.choices import Audience
 
 

@@ -6,7 +6,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
 
-from tests.factories import TeamFactory, UserFactory
+from tests.training.factories import TeamFactory, UserFactory
 from training.models import Team, User
 
 PEOPLE = "/admin/people/"

@@ -1,22 +1,26 @@
 """seed_progress: the demo's requirements, made once, showing every state."""
 
-from tests.training.training_records import acknowledge, attempt, make_policy, make_quiz
+from tests.policy_content.factories import AcknowledgementFactory, PolicyPageFactory
+from tests.quizzes.factories import QuizAttemptFactory, QuizPageFactory
 from training.choices import Status
 from training.compliance.loader import load_standings
 from training.demo import seed as demo
 from training.models import Requirement, User
 
 
-def test_seed_progress_is_idempotent_and_shows_every_state(home_page):
+def test_seed_progress_is_idempotent_and_shows_every_state(db):
     demo.seed_people()
-    policy = make_policy(home_page, versions=(395, 20))
-    quizzes = [make_quiz(home_page, title=title) for title in ("Angry customers", "Escalation", "Closing")]
+    policy = PolicyPageFactory(title="Customer service policy", publish=False, versions=(395, 20))
+    quizzes = [
+        QuizPageFactory(title=title, intro="Scenarios.", pass_mark=80, publish=False)
+        for title in ("Angry customers", "Escalation", "Closing")
+    ]
     v1, v2 = policy.versions.order_by("number")
     people = {user.email.split("@")[0]: user for user in User.objects.all()}
-    acknowledge(people["ana"], v2)
-    acknowledge(people["james"], v1, age=300)
+    AcknowledgementFactory(user=people["ana"], version=v2, age=1)
+    AcknowledgementFactory(user=people["james"], version=v1, age=300)
     for quiz in quizzes:
-        attempt(people["ana"], quiz, percent=100)
+        QuizAttemptFactory(user=people["ana"], quiz=quiz, percent=100)
 
     first = demo.seed_progress(policy=policy, quizzes=quizzes)
     again = demo.seed_progress(policy=policy, quizzes=quizzes)

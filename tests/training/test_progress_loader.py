@@ -7,16 +7,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from tests.factories import TeamFactory
-from tests.training.training_records import acknowledge, attempt, build_world, make_quiz, publish_version, require
+from tests.policy_content.factories import AcknowledgementFactory, PolicyVersionFactory
+from tests.quizzes.factories import QuizAttemptFactory, QuizPageFactory
+from tests.training.factories import RequirementFactory, TeamFactory
 from training.choices import Audience, Status
 from training.compliance.loader import load_requirements, load_standings, standing_for
 from training.models import TrainingSettings, User
-
-
-@pytest.fixture
-def world(home_page):
-    return build_world(home_page)
 
 
 def statuses(standing):
@@ -54,7 +50,7 @@ def test_people_outside_every_team_owe_nothing(world):
 
 
 def test_a_new_version_resets_acknowledgement_but_not_quiz_passes(world):
-    publish_version(world.policy, age=0)
+    PolicyVersionFactory(policy=world.policy, age=0)
     ana = standing_for(world.ana)
     assert ana.item_for(world.policy_requirement.pk).status == Status.REACKNOWLEDGE
     assert ana.item_for(world.policy_requirement.pk).acknowledged_version == 2
@@ -62,23 +58,23 @@ def test_a_new_version_resets_acknowledgement_but_not_quiz_passes(world):
 
 
 def test_a_pass_after_a_failure_completes_the_quiz(world):
-    attempt(world.james, world.quiz, percent=85, age=0)
+    QuizAttemptFactory(user=world.james, quiz=world.quiz, percent=85, age=0)
     item = standing_for(world.james).item_for(world.quiz_requirement.pk)
     assert item.status == Status.DONE
     assert (item.best_percent, item.attempts_used) == (85, 2)
 
 
 def test_an_unsubmitted_attempt_uses_an_attempt_but_scores_nothing(world):
-    attempt(world.tom, world.quiz, percent=0, submitted=False)
+    QuizAttemptFactory(user=world.tom, quiz=world.quiz, in_progress=True)
     item = standing_for(world.tom).item_for(world.quiz_requirement.pk)
     assert item.status == Status.TODO
     assert item.attempts_used == 1
     assert item.best_percent is None
 
 
-def test_team_audience_only_reaches_the_chosen_teams(world, home_page):
-    closing = make_quiz(home_page, title="Closing interactions")
-    require(closing, audience=Audience.TEAMS, teams=[world.fd])
+def test_team_audience_only_reaches_the_chosen_teams(world):
+    closing = QuizPageFactory(title="Closing interactions", intro="Scenarios.", pass_mark=80, publish=False)
+    RequirementFactory(page=closing, audience=Audience.TEAMS, teams=[world.fd])
     assert "Closing interactions" in statuses(standing_for(world.sofia))
     assert "Closing interactions" not in statuses(standing_for(world.ana))
 
@@ -131,8 +127,8 @@ def test_query_count_is_the_same_for_10_and_1000_people(world):
     small_people, large_people = _people(10, small), _people(1000, large)
     for people in (small_people, large_people):
         for user in people[:3]:
-            acknowledge(user, world.v2)
-            attempt(user, world.quiz, percent=95)
+            AcknowledgementFactory(user=user, version=world.v2, age=1)
+            QuizAttemptFactory(user=user, quiz=world.quiz, percent=95)
 
     TrainingSettings.load()  # the first load ever also creates the settings row
     counts = {}

@@ -6,18 +6,18 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Locale
 
-from tests.training.training_records import make_quiz
+from tests.quizzes.factories import QuizPageFactory
 from training.choices import Audience, ItemKind
 from training.models import Requirement, TrainingSettings
 
 
 @pytest.fixture
-def quiz(home_page):
-    return make_quiz(home_page)
+def quiz(db):
+    return QuizPageFactory()
 
 
 def test_compliance_creates_a_requirement_for_chosen_teams(client, compliance, quiz):
-    from tests.factories import TeamFactory
+    from tests.training.factories import TeamFactory
 
     team = TeamFactory(name="Front desk")
     client.force_login(compliance)

@@ -11,16 +11,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
-from tests.training.training_records import build_world
 from training.choices import ReminderKind
 from training.compliance.loader import standing_for
 from training.compliance.reminders import run_daily_reminders
 from training.models import ReminderSend
-
-
-@pytest.fixture
-def world(home_page):
-    return build_world(home_page)
 
 
 def recipients():

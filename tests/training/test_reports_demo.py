@@ -9,15 +9,22 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
-from tests.factories import AuthenticatorFactory
+from tests.training.factories import AuthenticatorFactory
 from training.choices import Status
 from training.models import User
 
 
+@pytest.fixture(scope="module")
+def seeded_demo(module_db):
+    """The demo, seeded once for the module (twice over: the second run must change nothing the tests see)."""
+    with module_db.unblock():
+        call_command("seed_demo", stdout=io.StringIO())
+        call_command("seed_demo", stdout=io.StringIO())  # idempotent
+
+
 @pytest.fixture
-def demo(db, home_page):
-    call_command("seed_demo", stdout=io.StringIO())
-    call_command("seed_demo", stdout=io.StringIO())  # idempotent
+def demo(db, seeded_demo):
+    """The seeded demo; what a test writes (sessions, reminders) is undone when it ends."""
 
 
 def test_demo_shows_every_state_across_two_teams(demo, client, compliance):

@@ -3,13 +3,6 @@
 import pytest
 from django.urls import reverse
 
-from tests.training.training_records import build_world
-
-
-@pytest.fixture
-def world(home_page):
-    return build_world(home_page)
-
 
 @pytest.fixture
 def team_report(client, compliance, world):

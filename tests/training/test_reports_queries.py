@@ -8,14 +8,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.factories import TeamFactory
-from tests.training.training_records import acknowledge, attempt, build_world
+from tests.policy_content.factories import AcknowledgementFactory
+from tests.quizzes.factories import QuizAttemptFactory
+from tests.training.factories import TeamFactory
 from training.models import User
-
-
-@pytest.fixture
-def world(home_page):
-    return build_world(home_page)
 
 
 def add_people(team, count):
@@ -38,8 +34,8 @@ def test_team_report_queries_do_not_grow_with_people(client, compliance, world, 
     small, large = TeamFactory(name="Ten"), TeamFactory(name="Thousand")
     for team, count in ((small, 10), (large, 1000)):
         for user in add_people(team, count)[:5]:
-            acknowledge(user, world.v2)
-            attempt(user, world.quiz, percent=90)
+            AcknowledgementFactory(user=user, version=world.v2, age=1)
+            QuizAttemptFactory(user=user, quiz=world.quiz, percent=90)
     client.force_login(compliance)
     client.get(reverse("training_reports:team"))  # settings row, session, admin profile
 

@@ -8,14 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from tests.training.training_records import build_world
-
 REPORTS = ["training_reports:team", "training_reports:acknowledgements", "training_reports:quiz_results"]
-
-
-@pytest.fixture
-def world(home_page):
-    return build_world(home_page)
 
 
 def rows_of(response):

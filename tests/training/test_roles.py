@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Site, Workflow
 
-from tests.factories import UserFactory
+from tests.training.factories import UserFactory
 from training.choices import Role
 
 

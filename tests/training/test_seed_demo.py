@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from wagtail.models import Page, Revision
 
+from policy_content.models import PolicyPage
 from training.choices import Role
 from training.demo import seed as demo
 from training.models import Team, User
@@ -109,3 +110,12 @@ def test_demo_policies_and_quizzes_need_sign_in(client):
     for url in ("/en/policies/", "/en/policies/customer-service-policy/", "/en/quizzes/angry-customers/"):
         response = client.get(url)
         assert response.status_code == 302 and "/accounts/login/" in response["Location"], url
+
+
+@pytest.mark.django_db
+def test_seed_demo_command_loads_the_policy():
+    call_command("seed_demo")
+    call_command("seed_demo")
+    policy = PolicyPage.objects.get(locale__language_code="en")
+    assert policy.versions.count() == 2
+    assert PolicyPage.objects.filter(translation_key=policy.translation_key).count() == 4

@@ -1,0 +1,134 @@
+"""Factories for the policy library: pages placed under the home page the migrations create, versions, acknowledgements."""
+
+import datetime
+
+import factory
+import wagtail_factories
+from django.utils import timezone
+from wagtail.models import Site
+
+from policy_content.models import Acknowledgement, PolicyIndexPage, PolicyPage, PolicyVersion
+from tests.training.factories import RequirementFactory, UserFactory
+
+
+def days_ago(n: int) -> datetime.datetime:
+    return timezone.now() - datetime.timedelta(days=n)
+
+
+def site_home():
+    """The home page of the default Site, as the migrations create it: every test page lives below it."""
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+def policy_body_data(*, complaint_days="five"):
+    """A small policy body: a Markdown section, a standards table and an always/never list."""
+    return [
+        (
+            "section",
+            {
+                "heading": "Purpose",
+                "anchor": "purpose",
+                "body": "We help every customer with **respect** and patience.",
+            },
+        ),
+        (
+            "service_standards",
+            {
+                "heading": "Service standards",
+                "anchor": "service-standards",
+                "intro": "",
+                "channels": [
+                    {"channel": "Chat", "first_response": "Under 2 minutes", "resolution": "", "hours": ""},
+                    {"channel": "E-mail", "first_response": "Within one working day", "resolution": "", "hours": ""},
+                ],
+                "note": "",
+            },
+        ),
+        (
+            "section",
+            {
+                "heading": "Complaints",
+                "anchor": "complaints",
+                "body": f"1. Log it.\n2. Acknowledge it in writing within {complaint_days} working days.",
+            },
+        ),
+    ]
+
+
+class PolicyIndexPageFactory(wagtail_factories.PageFactory):
+    """The policy library under the home page (one per parent and slug: reused when it exists)."""
+
+    class Meta:
+        model = PolicyIndexPage
+        django_get_or_create = ("parent", "slug")
+
+    parent = factory.LazyFunction(site_home)
+    title = "Policies"
+    slug = "policies"
+
+
+class PolicyPageFactory(wagtail_factories.PageFactory):
+    """A policy in the library, published by `user` (version 1, now) unless `publish=False`.
+
+    `required=True` makes acknowledging it a training requirement of everyone in a team;
+    `versions=(400, 20)` records versions published that many days ago instead (oldest first).
+    """
+
+    class Meta:
+        model = PolicyPage
+        skip_postgeneration_save = True
+
+    parent = factory.SubFactory(PolicyIndexPageFactory)
+    title = factory.Sequence(lambda n: f"Policy {n}")
+    slug = factory.Sequence(lambda n: f"policy-{n}")
+    summary = "What this policy is for."
+    policy_owner = "Head of Customer Service"
+    body = factory.LazyFunction(policy_body_data)
+
+    @classmethod
+    def _create(cls, model_class, *args, publish=True, user=None, required=False, versions=(), **kwargs):
+        kwargs.setdefault("live", not publish and bool(versions))
+        page = super()._create(model_class, *args, **kwargs)
+        if publish:
+            page.save_revision(user=user).publish()
+        for age in versions:
+            PolicyVersionFactory(policy=page, age=age)
+        if required:
+            RequirementFactory(page=page)
+        return model_class.objects.get(pk=page.pk)
+
+
+class PolicyVersionFactory(factory.django.DjangoModelFactory):
+    """The policy's next version, recorded as published `age` days ago."""
+
+    class Meta:
+        model = PolicyVersion
+
+    class Params:
+        age = 0
+
+    policy = factory.SubFactory(PolicyPageFactory, publish=False)
+    number = factory.LazyAttribute(
+        lambda o: (o.policy.versions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+    )
+    published_at = factory.LazyAttribute(lambda o: days_ago(o.age))
+    change_summary = factory.LazyAttribute(lambda o: f"Version {o.number}")
+
+
+class AcknowledgementFactory(factory.django.DjangoModelFactory):
+    """A person's signed acknowledgement of a version, `age` days ago."""
+
+    class Meta:
+        model = Acknowledgement
+
+    class Params:
+        age = 0
+
+    user = factory.SubFactory(UserFactory)
+    version = factory.LazyFunction(lambda: PolicyPageFactory().current_version)
+    acknowledged_at = factory.LazyAttribute(lambda o: days_ago(o.age))
+    language = "en"
+    statement = "I confirm that I have read this policy."
+    typed_name = factory.LazyAttribute(lambda ack: ack.user.get_full_name())
+    ip_address = "127.0.0.1"
+    user_agent = "pytest"
