@@ -1,6 +1,6 @@
 """Admin menu labels follow each reader's language, not the first visitor's."""
 
-from tests.factories import AuthenticatorFactory, UserFactory
+from tests.training.factories import AuthenticatorFactory, UserFactory
 
 
 def admin_in(language):
