@@ -2,9 +2,15 @@ import pytest
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import translation
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 from wagtail.models import Page, Site
 
 from tests.training.factories import AuthenticatorFactory, TeamFactory, UserFactory
+
+# The machine the suite runs on is shared: judge generated inputs by what they prove, not by how fast they come.
+hypothesis_settings.register_profile("shared-machine", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+hypothesis_settings.load_profile("shared-machine")
 
 
 @pytest.fixture(autouse=True)
