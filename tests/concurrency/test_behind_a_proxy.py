@@ -4,7 +4,8 @@ import pytest
 from django.test import Client, RequestFactory
 
 from policy_content.models import Acknowledgement
-from tests.factories import PolicyPageFactory, UserFactory
+from tests.policy_content.factories import PolicyPageFactory
+from tests.training.factories import UserFactory
 from training.people.client_ip import client_ip
 
 LOGIN_URL = "/en/accounts/login/"

@@ -5,10 +5,13 @@ from django.test import Client
 
 from policy_content.models import Acknowledgement, PolicyVersion
 from quizzes.attempts import start_attempt, submit_attempt
+from quizzes.demo import demo_answers
 from quizzes.models import QuizAttempt
-from tests.factories import PolicyPageFactory, UserFactory
+from tests.policy_content.factories import PolicyPageFactory
 from tests.policy_content.policy_helpers import publish_change
-from tests.quizzes.quiz_helpers import demo_answers, make_quiz, quiz_url
+from tests.quizzes.factories import QuizPageFactory
+from tests.quizzes.quiz_helpers import quiz_url
+from tests.training.factories import UserFactory
 
 from .threads import at_once, needs_separate_connections
 
@@ -28,7 +31,7 @@ def policy(home_page):
 
 @pytest.fixture
 def quiz(home_page, policy):
-    return make_quiz(home_page, policy=policy, shuffle_questions=False, attempts_allowed=3)
+    return QuizPageFactory(policy=policy, shuffle_questions=False, attempts_allowed=3)
 
 
 def signed_in(person) -> Client:

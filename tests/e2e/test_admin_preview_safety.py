@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from tests.e2e.csp import watch
 from tests.e2e.steps import authenticate
-from tests.factories import PolicyPageFactory
+from tests.policy_content.factories import PolicyPageFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

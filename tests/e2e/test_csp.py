@@ -5,9 +5,9 @@ from playwright.sync_api import expect
 
 from tests.e2e.csp import watch
 from tests.e2e.steps import authenticate
-from tests.factories import PolicyPageFactory, TeamFactory, UserFactory
-from tests.quizzes.quiz_helpers import make_quiz
-from tests.training.training_records import require
+from tests.policy_content.factories import PolicyPageFactory
+from tests.quizzes.factories import QuizPageFactory
+from tests.training.factories import RequirementFactory, TeamFactory, UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -18,7 +18,7 @@ def policy(db):
 
 
 def test_the_admin_works_under_the_policy_with_no_violation(page, context, base_url, policy, home_page, superuser):
-    quiz = make_quiz(home_page, policy=policy)
+    quiz = QuizPageFactory(policy=policy)
     authenticate(context, superuser, base_url=base_url)
     watched = watch(page)
 
@@ -67,7 +67,7 @@ def test_the_front_end_and_sign_in_pages_report_no_violation(page, context, base
     page.goto("/en/accounts/password/reset/")
     watched.collect()
 
-    require(policy)
+    RequirementFactory(page=policy)
     employee = UserFactory(roles=["Employees"], password=password, team=TeamFactory())
     authenticate(context, employee, base_url=base_url)
     page.goto("/en/")

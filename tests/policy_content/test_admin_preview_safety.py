@@ -8,7 +8,7 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from policy_content.markdown_preview import MAX_PREVIEW_LENGTH
 from policy_content.rendering import render_markdown
-from tests.factories import PolicyPageFactory, policy_body_data
+from tests.policy_content.factories import PolicyPageFactory, policy_body_data
 
 MARKER = "__pwned"
 PAYLOADS = [

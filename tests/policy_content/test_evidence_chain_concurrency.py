@@ -8,7 +8,8 @@ from django.db import connection, connections
 from policy_content.acknowledgements import record_acknowledgement
 from policy_content.evidence_verify import verify_evidence
 from policy_content.models import EvidenceRecord, FrozenText
-from tests.factories import PolicyPageFactory, UserFactory
+from tests.policy_content.factories import PolicyPageFactory
+from tests.training.factories import UserFactory
 
 SIGNERS = 12
 

@@ -7,7 +7,7 @@ from wagtail.models import Revision
 from policy_content.evidence_chain import canonical_json
 from policy_content.frozen import text_content
 from policy_content.models import Acknowledgement, EvidenceRecord, FrozenText, PolicyPage
-from tests.factories import PolicyPageFactory, policy_body_data
+from tests.policy_content.factories import PolicyPageFactory, policy_body_data
 from tests.translation_helpers import translate
 
 from .policy_helpers import publish_change

@@ -5,7 +5,8 @@ from django.core import mail
 from django.db import connection
 
 from policy_content.models import Acknowledgement, EvidenceRecord, FrozenText
-from tests.factories import PolicyPageFactory, TeamFactory, UserFactory
+from tests.policy_content.factories import PolicyPageFactory
+from tests.training.factories import TeamFactory, UserFactory
 from tests.translation_helpers import translate
 
 from .test_frozen_texts import sign

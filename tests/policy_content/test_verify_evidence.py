@@ -7,7 +7,8 @@ from django.db import connection
 from policy_content.acknowledgements import record_acknowledgement
 from policy_content.evidence_verify import verify_evidence
 from policy_content.models import Acknowledgement, EvidenceRecord, FrozenText
-from tests.factories import PolicyPageFactory, UserFactory
+from tests.policy_content.factories import PolicyPageFactory
+from tests.training.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -4,9 +4,11 @@ from django.db import connection
 
 from policy_content.evidence_verify import verify_evidence
 from policy_content.models import EvidenceRecord
+from quizzes.demo import demo_answers
 from quizzes.models import QuizAttempt
-from tests.factories import PolicyPageFactory
-from tests.quizzes.quiz_helpers import demo_answers, make_quiz, quiz_url
+from tests.policy_content.factories import PolicyPageFactory
+from tests.quizzes.factories import QuizPageFactory
+from tests.quizzes.quiz_helpers import quiz_url
 
 from .test_taking import form_data, start
 
@@ -15,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def quiz(home_page):
-    return make_quiz(home_page, policy=PolicyPageFactory(), shuffle_questions=False)
+    return QuizPageFactory(policy=PolicyPageFactory(), shuffle_questions=False)
 
 
 def submit(client, quiz, *, right=True) -> QuizAttempt:

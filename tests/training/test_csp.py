@@ -8,9 +8,9 @@ from django.urls import reverse
 from wagtail.admin.widgets import AdminPageChooser
 from wagtail.models import Page
 
-from tests.factories import PolicyPageFactory, TeamFactory
-from tests.quizzes.quiz_helpers import make_quiz
-from tests.training.training_records import require
+from tests.policy_content.factories import PolicyPageFactory
+from tests.quizzes.factories import QuizPageFactory
+from tests.training.factories import RequirementFactory, TeamFactory
 
 HEADER = "Content-Security-Policy"
 
@@ -79,7 +79,7 @@ def test_front_end_and_sign_in_pages_carry_the_policy(client, home_page, url):
 
 
 def test_signed_in_front_end_pages_carry_the_policy_and_no_style_attribute(client, employee, policy):
-    require(policy)
+    RequirementFactory(page=policy)
     employee.team = TeamFactory()
     employee.save()
     client.force_login(employee)
@@ -125,7 +125,7 @@ def test_admin_pages_carry_the_policy_and_no_inline_script_without_its_nonce(cli
 
 
 def test_page_editors_start_their_widgets_without_inline_scripts(client, superuser, policy, home_page):
-    quiz = make_quiz(home_page, policy=policy)
+    quiz = QuizPageFactory(policy=policy)
     client.force_login(superuser)
 
     for page in (policy, quiz):

@@ -13,7 +13,8 @@ import pytest
 
 from policy_content.acknowledgements import record_acknowledgement
 from policy_content.models import Acknowledgement, FrozenText
-from tests.factories import PolicyPageFactory, TeamFactory, UserFactory
+from tests.policy_content.factories import PolicyPageFactory
+from tests.training.factories import TeamFactory, UserFactory
 from training.compliance.evidence_pack import csv_cell
 
 pytestmark = pytest.mark.django_db
