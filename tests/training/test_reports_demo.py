@@ -1,4 +1,4 @@
-"""The demo end to end: a manager sees their team's gaps, exports them and reminds someone once."""
+"""The demo end to end: demo people sign in, pages need sign-in, a manager sees their team's gaps, exports them and reminds someone once."""
 
 import csv
 import io
@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from tests.training.factories import AuthenticatorFactory
 from training.choices import Status
+from training.demo.seed import DEMO_PASSWORD
 from training.models import User
 
 
@@ -70,3 +71,16 @@ def test_every_demo_person_can_open_their_dashboard(demo, client, home_page):
         response = client.get(home_page.url)
         assert response.status_code == 200
         assert 'role="progressbar"' in response.content.decode()
+
+
+def test_demo_people_sign_in_with_the_demo_password(demo, client):
+    response = client.post("/en/accounts/login/", {"login": "editor@example.com", "password": DEMO_PASSWORD})
+
+    assert response.status_code == 302
+    assert client.get("/admin/")["Location"] == "/en/accounts/2fa/totp/activate/", "first, two-factor authentication"
+
+
+def test_demo_policies_and_quizzes_need_sign_in(demo, client):
+    for url in ("/en/policies/", "/en/policies/customer-service-policy/", "/en/quizzes/angry-customers/"):
+        response = client.get(url)
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"], url
