@@ -86,7 +86,7 @@ def attempt(user, quiz, *, percent, passed=None, age=1, submitted=True):
         user=user,
         quiz=quiz,
         language="en",
-        snapshot={},
+        snapshot={"questions": []},  # the shape every served attempt has
         answers={},
         score=percent,
         max_score=100,
