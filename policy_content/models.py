@@ -67,7 +67,7 @@ class ImmutableModel(models.Model):
 
 
 class PolicyPermissionTester(PagePermissionTester):
-    """While a policy is under an approval workflow, only its approvers publish directly."""
+    """While a policy is under an approval workflow, only its approvers publish, unpublish, move or delete it."""
 
     def can_publish(self):
         from .workflow import may_publish_directly
@@ -78,6 +78,17 @@ class PolicyPermissionTester(PagePermissionTester):
         from .workflow import may_publish_directly
 
         return super().can_publish_subpage() and may_publish_directly(self.user, self.page)
+
+    # Unpublishing, moving or deleting takes a policy out of everyone's training: approvers only.
+    def can_unpublish(self):
+        from .workflow import may_publish_directly
+
+        return super().can_unpublish() and may_publish_directly(self.user, self.page)
+
+    def can_delete(self, ignore_bulk=False):
+        from .workflow import may_publish_directly
+
+        return super().can_delete(ignore_bulk=ignore_bulk) and may_publish_directly(self.user, self.page)
 
 
 class PolicyIndexPage(Page):

@@ -73,7 +73,7 @@ class QuizAttemptFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     quiz = factory.SubFactory(QuizPageFactory)
     language = "en"
-    snapshot = factory.LazyFunction(dict)
+    snapshot = factory.LazyFunction(lambda: {"questions": []})  # the shape every served attempt has
     answers = factory.LazyFunction(dict)
     percent = 100
     score = factory.LazyAttribute(lambda o: o.percent or 0)

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from ..choices import Status
@@ -19,6 +19,7 @@ from ..models import Team, User
 from .rules import ItemStanding, RequirementFacts, Standing, is_new_hire
 
 __all__ = [
+    "NO_TEAM",
     "ComplianceRow",
     "TeamSummary",
     "can_view_reports",
@@ -28,6 +29,10 @@ __all__ = [
     "team_summaries",
     "teams_in_scope",
 ]
+
+
+# The team filter's value for people without a team.
+NO_TEAM = "none"
 
 
 def sees_all_teams(user) -> bool:
@@ -47,9 +52,16 @@ def teams_in_scope(user) -> QuerySet:
     return Team.objects.managed_by(user)
 
 
-def people_in_scope(user, *, include_inactive: bool = False) -> QuerySet:
-    """The people whose training the user may read: members of the teams in scope."""
-    people = User.objects.filter(team__in=teams_in_scope(user).values("pk"))
+def people_in_scope(user, *, include_inactive: bool = False, include_teamless: bool = False) -> QuerySet:
+    """The people whose training the user may read: members of the teams in scope.
+
+    With `include_teamless`, those who see every team also get the people without a team (a deleted
+    team leaves its members there); managers never do.
+    """
+    members = Q(team__in=teams_in_scope(user).values("pk"))
+    if include_teamless and sees_all_teams(user):
+        members |= Q(team__isnull=True)
+    people = User.objects.filter(members)
     if not include_inactive:
         people = people.filter(is_active=True)
     return people

@@ -27,7 +27,11 @@ class PersonDetailView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_person(self):
         person = get_object_or_404(User.objects.select_related("team"), pk=self.kwargs["pk"])
-        if not people_in_scope(self.request.user, include_inactive=True).filter(pk=person.pk).exists():
+        if (
+            not people_in_scope(self.request.user, include_inactive=True, include_teamless=True)
+            .filter(pk=person.pk)
+            .exists()
+        ):
             raise PermissionDenied
         return person
 

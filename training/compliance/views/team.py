@@ -23,11 +23,13 @@ from ...models import Requirement, TrainingSettings, User
 from ..loader import load_requirements, load_standings
 from ..reminders import send_person_reminders
 from ..reports import (
+    NO_TEAM,
     build_rows,
     export_columns,
     export_values,
     filter_rows,
     people_in_scope,
+    sees_all_teams,
     team_summaries,
     teams_in_scope,
 )
@@ -55,6 +57,10 @@ class TeamComplianceFilterSet(ScopedFilterSet):
 
     def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, request=request, **kwargs)
+        if sees_all_teams(request.user):
+            team = self.filters["team"]
+            team.null_value = NO_TEAM
+            team.extra.update(null_label=_("No team"), null_value=NO_TEAM)
         titles = (
             people_in_scope(request.user)
             .exclude(job_title="")
@@ -131,7 +137,7 @@ class TeamComplianceView(TrainingReportView):
         return load_requirements(settings=self.training_settings)
 
     def get_base_queryset(self):
-        return people_in_scope(self.request.user)
+        return people_in_scope(self.request.user, include_teamless=self.request.GET.get("team") == NO_TEAM)
 
     def get_valid_orderings(self):
         return ["name", "-name", "team__name", "-team__name", "start_date", "-start_date", "percent", "-percent"]
@@ -162,7 +168,7 @@ class TeamComplianceView(TrainingReportView):
     def get_filtered_queryset(self):
         people = self.get_queryset()
         standings = load_standings(people, requirements=self.requirements)
-        team_names = dict(teams_in_scope(self.request.user).values_list("pk", "name"))
+        team_names = {None: gettext("No team"), **dict(teams_in_scope(self.request.user).values_list("pk", "name"))}
         rows = build_rows(
             standings.values(),
             team_names=team_names,
@@ -219,7 +225,7 @@ def send_reminders(request):
     if not ids:
         messages.error(request, gettext("Choose at least one person to remind."))
         return redirect(next_url)
-    people = people_in_scope(request.user).filter(pk__in=ids)
+    people = people_in_scope(request.user, include_teamless=True).filter(pk__in=ids)
     if people.count() != len(ids):
         raise PermissionDenied
     outcome = send_person_reminders(people, sent_by=request.user)

@@ -1,0 +1,85 @@
+"""People left without a team (their team deleted) stay visible to Compliance, never to managers."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.policy_content.factories import AcknowledgementFactory
+from tests.training.world import build_world
+from training.models import User
+
+
+@pytest.fixture
+def world(home_page):
+    world = build_world()
+    world.fd.delete()  # Sofía and Nikos are left without a team
+    return world
+
+
+def names(response):
+    return {row.person.name for row in response.context["object_list"]}
+
+
+@pytest.mark.parametrize("role", ["compliance", "superuser"])
+def test_compliance_finds_the_people_of_a_deleted_team_under_no_team(client, world, request, role):
+    client.force_login(request.getfixturevalue(role))
+    response = client.get(reverse("training_reports:team"), {"team": "none"})
+    assert response.status_code == 200
+    assert {"Sofía Martín", "Nikos Georgiou"} <= names(response)
+    assert not {"Ana Costa", "James Carter", "Tom Baker"} & names(response)
+    assert "No team" in response.content.decode()
+
+
+def test_the_team_filter_offers_no_team_to_compliance_only(client, world, compliance):
+    client.force_login(compliance)
+    assert '<option value="none">No team</option>' in client.get(reverse("training_reports:team")).content.decode()
+    client.force_login(world.cc_manager)
+    assert "No team" not in client.get(reverse("training_reports:team")).content.decode()
+
+
+def test_the_no_team_export_names_the_people_without_a_team(client, world, compliance):
+    client.force_login(compliance)
+    response = client.get(reverse("training_reports:team"), {"team": "none", "export": "csv"})
+    body = b"".join(response.streaming_content).decode("utf-8")
+    assert "Sofía Martín" in body
+    assert "Ana Costa" not in body
+
+
+def test_compliance_opens_a_person_without_a_team_with_their_history(client, world, compliance):
+    client.force_login(compliance)
+    response = client.get(reverse("training_reports:person", args=[world.sofia.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "No team" in html
+    assert world.policy.title in html, "Sofía's acknowledgement stays on record"
+
+
+@pytest.mark.parametrize("manager", ["fd_manager", "cc_manager"])
+def test_managers_never_see_people_without_a_team(client, world, manager):
+    client.force_login(getattr(world, manager))
+    response = client.get(reverse("training_reports:team"), {"team": "none"})
+    assert response.status_code == 200
+    assert not {"Sofía Martín", "Nikos Georgiou"} & names(response)
+    assert client.get(reverse("training_reports:person", args=[world.sofia.pk])).status_code == 403
+
+
+def test_the_no_team_listing_takes_as_many_queries_for_1000_people_as_for_10(client, world, compliance):
+    client.force_login(compliance)
+    client.get(reverse("training_reports:team"))  # settings row, session, admin profile
+    today = timezone.localdate()
+    counts = []
+    for total in (10, 1000):
+        User.objects.bulk_create(
+            User(email=f"teamless{index}-of-{total}@example.com", name=f"Teamless {index:04d}", start_date=today)
+            for index in range(total)
+        )
+        for person in User.objects.filter(email__endswith=f"-of-{total}@example.com")[:5]:
+            AcknowledgementFactory(user=person, version=world.v2)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(reverse("training_reports:team"), {"team": "none"})
+        assert response.status_code == 200
+        assert response.context["paginator"].count >= total
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
