@@ -18,7 +18,7 @@ def test_postgresql_gets_no_sqlite_options():
     database = loaded(
         "training.settings.production",
         ["DATABASES"],
-        SECRET_KEY="x",
+        SECRET_KEY="k7Qw2-Zp9Lr4-Xv8Ns1-Bt6Hy3-Mc5Jd0-Fg2Ka7-Pu4We9-Rs1-Vb8Xn2",
         DATABASE_URL="postgres://training:s3cret@db.internal:5433/training",
     )["DATABASES"]["default"]
 
