@@ -83,3 +83,21 @@ def test_the_no_team_listing_takes_as_many_queries_for_1000_people_as_for_10(cli
         assert response.context["paginator"].count >= total
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_compliance_still_finds_the_signatures_and_results_of_people_whose_team_was_deleted(client, world, compliance):
+    client.force_login(compliance)
+
+    acknowledgements = client.get(reverse("training_reports:acknowledgements"))
+    results = client.get(reverse("training_reports:quiz_results"))
+
+    assert "Sofía Martín" in acknowledgements.content.decode()
+    assert results.status_code == 200
+
+
+def test_a_manager_sees_no_signature_of_a_person_without_a_team(client, world):
+    client.force_login(world.cc_manager)
+
+    acknowledgements = client.get(reverse("training_reports:acknowledgements"))
+
+    assert "Sofía Martín" not in acknowledgements.content.decode()

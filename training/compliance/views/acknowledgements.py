@@ -1,6 +1,7 @@
 """Policy acknowledgements: who has acknowledged a version, and when."""
 
 import django_filters
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -91,7 +92,11 @@ class PolicyAcknowledgementsView(TrainingReportView):
     }
 
     def get_base_queryset(self):
-        return people_in_scope(self.request.user)
+        # People without a team who signed stay in Compliance's evidence; the others owe nothing.
+        signed = Acknowledgement.objects.values("user_id")
+        return people_in_scope(self.request.user, include_teamless=True).filter(
+            Q(team__isnull=False) | Q(pk__in=signed)
+        )
 
     def get_valid_orderings(self):
         return ["name", "-name", "team__name", "-team__name"]
@@ -159,7 +164,8 @@ class PolicyAcknowledgementsView(TrainingReportView):
         for person in people:
             if requirement is not None:
                 facts = person_facts({field: getattr(person, field) for field in PERSON_FIELDS})
-                if not applies_to(requirement, facts):
+                # Those it does not apply to are listed only when they signed (a deleted team's members).
+                if not applies_to(requirement, facts) and person.pk not in acks:
                     continue
             rows.append(
                 AcknowledgementRow(

@@ -80,7 +80,8 @@ class QuizResultsView(TrainingReportView):
 
     def get_base_queryset(self):
         return self.model.objects.filter(
-            submitted_at__isnull=False, user__in=people_in_scope(self.request.user, include_inactive=True).values("pk")
+            submitted_at__isnull=False,
+            user__in=people_in_scope(self.request.user, include_inactive=True, include_teamless=True).values("pk"),
         ).select_related("user", "user__team", "quiz")
 
     @cached_property
