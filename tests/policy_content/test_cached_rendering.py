@@ -7,7 +7,8 @@ from django.utils import translation
 from policy_content import cached_rendering
 from policy_content.comparison import changes_for_reader
 from policy_content.models import PolicyPage
-from tests.factories import AcknowledgementFactory, PolicyPageFactory, TeamFactory, UserFactory
+from tests.policy_content.factories import AcknowledgementFactory, PolicyPageFactory
+from tests.training.factories import TeamFactory, UserFactory
 
 from .policy_helpers import publish_change
 
