@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 
-from .comparison import changes_for_reader
+from .cached_rendering import body_html, cached_changes_for_reader
 from .evidence import chain_acknowledgement, shown_text_sha256
 from .localized import source_ids
 from .models import Acknowledgement, FrozenText, PolicyPage, PolicyVersion
@@ -203,8 +203,10 @@ def reading_context(*, page: PolicyPage, request, form: AcknowledgementForm | No
     page.__dict__["current_version"] = current
     out_of_date = page.is_out_of_date
     item = reader_item(request, page) if current is not None else None
+    live = not getattr(request, "is_preview", False)
     context = {
         "toc": page.section_anchors(),
+        "body_html": body_html(page, live=live),
         "current_version": current,
         "out_of_date": out_of_date,
         "shown_version_number": page.renders_version if out_of_date else getattr(current, "number", None),
@@ -220,7 +222,7 @@ def reading_context(*, page: PolicyPage, request, form: AcknowledgementForm | No
     if item.needs_reacknowledgement:
         last = next(version for version in versions if version.number == item.acknowledged_version)
         context["last_acknowledged_version"] = last
-        context["changes_since"] = changes_for_reader(page=page, old=last, new=current)
+        context["changes_since"] = cached_changes_for_reader(page=page, old=last, new=current, live=live)
         context["versions_since"] = [version for version in versions if version.number > last.number]
     if not out_of_date:
         context["statement"] = statement_for(page=page, version=current)

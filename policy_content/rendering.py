@@ -1,5 +1,6 @@
 """Markdown to safe HTML, and rendered policy text to plain lines (for comparisons)."""
 
+import threading
 from html.parser import HTMLParser
 
 import markdown
@@ -49,13 +50,25 @@ class _NoRawHtml(markdown.Extension):
         md.inlinePatterns.deregister("html")
 
 
+_parsers = threading.local()
+
+
+def _parser() -> markdown.Markdown:
+    """This thread's Markdown parser: built once (building one costs more than most conversions)."""
+    parser = getattr(_parsers, "parser", None)
+    if parser is None:
+        parser = markdown.Markdown(extensions=[_NoRawHtml(), "tables", "def_list", "sane_lists"], output_format="html")
+        _parsers.parser = parser
+    return parser
+
+
 def render_markdown(text: str) -> SafeString:
     """Turn an editor's Markdown into HTML that cannot carry scripts, handlers or foreign tags."""
-    html = markdown.markdown(
-        text or "",
-        extensions=[_NoRawHtml(), "tables", "def_list", "sane_lists"],
-        output_format="html",
-    )
+    parser = _parser()
+    try:
+        html = parser.convert(text or "")
+    finally:
+        parser.reset()  # a parser keeps state (footnotes, references) from one document to the next
     cleaned = nh3.clean(
         html,
         tags=ALLOWED_TAGS,

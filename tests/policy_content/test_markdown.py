@@ -75,3 +75,12 @@ def test_markdown_block_renders_sanitised_html():
 def test_rendered_text_is_split_into_readable_lines():
     lines = html_to_lines(render_markdown("First para.\n\n- item *one*\n- item two"))
     assert lines == ["First para.", "• item one", "• item two"]
+
+
+def test_one_document_s_link_references_never_reach_the_next():
+    assert "example.com" in render_markdown("[docs][ref]\n\n[ref]: https://example.com")
+
+    html = render_markdown("[docs][ref]")
+
+    assert "example.com" not in html
+    assert "<a" not in html

@@ -292,3 +292,11 @@ def test_the_content_security_policy_in_production_allows_no_inline_script():
     assert "'unsafe-inline'" not in script_src
     assert "'unsafe-eval'" not in script_src
     assert "training.csp.SiteCSPMiddleware" in values["MIDDLEWARE"]
+
+
+@pytest.mark.parametrize("module", ["training.settings.production", "training.settings.dev"])
+def test_every_process_and_server_shares_one_cache_outside_tests(module):
+    caches = loaded(module, ["CACHES"], SECRET_KEY=STRONG_KEY)["CACHES"]
+
+    assert caches["default"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
+    assert caches["default"]["LOCATION"] == "cache_table"
