@@ -187,6 +187,8 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "cache_table",
+        # Rendered policy text shares this cache with sign-in rate limits: room for both.
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
     }
 }
 
