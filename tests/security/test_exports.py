@@ -86,3 +86,9 @@ def test_a_csv_export_speaks_the_downloaders_language(client, superuser, hostile
 
     header = next(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
     assert "Nombre" in header or "Equipo" in header, header
+
+
+def test_compliance_reads_the_quiz_attempts_in_the_evidence_listing(client, compliance):
+    client.force_login(compliance)
+
+    assert client.get(reverse("quiz_attempts:index")).status_code == 200
