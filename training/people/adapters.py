@@ -66,6 +66,16 @@ class AccountAdapter(DefaultAccountAdapter):
         language = getattr(request.user, "preferred_language", "") or settings.LANGUAGE_CODE
         return f"/{language}/"
 
+    def get_logout_redirect_url(self, request):
+        """Stay in the language the person was reading, rather than the browser's default."""
+        return f"/{translation.get_language() or settings.LANGUAGE_CODE}/"
+
+    def add_message(self, request, level, message_template=None, message_context=None, extra_tags="", message=None):
+        """Messages to a signed-in person ("Successfully signed in") speak their language, not the form's."""
+        language = getattr(request.user, "preferred_language", "") or translation.get_language()
+        with translation.override(language):
+            super().add_message(request, level, message_template, message_context, extra_tags, message)
+
     def format_email_subject(self, subject):
         return f"[{settings.WAGTAIL_SITE_NAME}] {subject}"
 
