@@ -1,33 +1,15 @@
-"""Sign-in, sign-out, closed sign-up, password reset and the rate limit, all through allauth."""
+"""Sign-in, sign-out, the rate limit and the admin's way in, all through allauth."""
 
 import re
 
 import pytest
-from allauth.account.adapter import get_adapter
 from allauth.account.models import EmailAddress
-from django.contrib.auth import SESSION_KEY
 from django.core import mail
 from django.urls import reverse
-from django.utils import translation
 
 from tests.mfa_helpers import totp_code
+from tests.training.auth_helpers import LOGIN_URL, RESET_URL, SIGNUP_URL, signed_in_user_id
 from tests.training.factories import UserFactory
-from training.models import User
-
-LOGIN_URL = "/en/accounts/login/"
-SIGNUP_URL = "/en/accounts/signup/"
-RESET_URL = "/en/accounts/password/reset/"
-
-
-def signed_in_user_id(client):
-    return client.session.get(SESSION_KEY)
-
-
-def link_in(message) -> str:
-    """The first link of the site in an e-mail body, as a path the test client can follow."""
-    match = re.search(r"http://testserver(/\S+)", message.body)
-    assert match, message.body
-    return match.group(1)
 
 
 @pytest.mark.django_db
@@ -109,173 +91,6 @@ def test_header_sign_out_form_posts_with_csrf(client, employee):
     form = re.search(r'<form method="post" action="/en/accounts/logout/"[^>]*>(.*?)</form>', html, re.S)
     assert form, "the header has a sign-out form"
     assert "csrfmiddlewaretoken" in form.group(1)
-
-
-@pytest.mark.django_db
-def test_sign_up_is_closed_by_default(client):
-    page = client.get(SIGNUP_URL)
-    assert page.status_code == 200
-    assert "Sign-up closed" in page.content.decode()
-    assert "form" not in page.context or page.context.get("form") is None
-
-    response = client.post(
-        SIGNUP_URL, {"email": "new@example.com", "password1": "a-long-passphrase", "password2": "a-long-passphrase"}
-    )
-
-    assert "Sign-up closed" in response.content.decode()
-    assert not User.objects.filter(email="new@example.com").exists()
-    assert mail.outbox == []
-
-
-@pytest.mark.django_db
-def test_sign_up_open_to_listed_domain_sends_confirmation(client, settings):
-    settings.ACCOUNT_SIGNUP_DOMAINS = ["example.com"]
-    page = client.get(SIGNUP_URL)
-    assert page.status_code == 200
-    assert "example.com" in page.content.decode()
-    assert SIGNUP_URL in client.get(LOGIN_URL).content.decode(), "the login page offers sign-up when it is open"
-
-    response = client.post(
-        SIGNUP_URL,
-        {"email": "New.Hire@example.com", "password1": "a-long-passphrase", "password2": "a-long-passphrase"},
-    )
-
-    assert response.status_code == 302
-    person = User.objects.get(email="new.hire@example.com")
-    address = EmailAddress.objects.get(user=person)
-    assert not address.verified, "a self-made account must confirm its address"
-    assert len(mail.outbox) == 1
-    assert mail.outbox[0].to == ["new.hire@example.com"]
-    assert mail.outbox[0].subject.startswith("[Service Training] ")
-
-    confirm_path = link_in(mail.outbox[0])
-    assert client.get(confirm_path).status_code == 200
-    client.post(confirm_path)
-    address.refresh_from_db()
-    assert address.verified
-
-
-@pytest.mark.django_db
-def test_sign_up_refuses_other_domains(client, settings):
-    settings.ACCOUNT_SIGNUP_DOMAINS = ["example.com"]
-
-    response = client.post(
-        SIGNUP_URL, {"email": "someone@gmail.com", "password1": "a-long-passphrase", "password2": "a-long-passphrase"}
-    )
-
-    assert response.status_code == 200
-    assert response.context["form"].errors["email"] == [
-        "Sign-up is open only to addresses of the company's own domains."
-    ]
-    assert not User.objects.filter(email="someone@gmail.com").exists()
-    assert mail.outbox == []
-
-
-@pytest.mark.django_db
-def test_unconfirmed_sign_up_cannot_sign_in(client, settings):
-    settings.ACCOUNT_SIGNUP_DOMAINS = ["example.com"]
-    client.post(
-        SIGNUP_URL, {"email": "new@example.com", "password1": "a-long-passphrase", "password2": "a-long-passphrase"}
-    )
-    client.logout()
-
-    response = client.post(LOGIN_URL, {"login": "new@example.com", "password": "a-long-passphrase"})
-
-    assert response.status_code == 302
-    assert response["Location"] == reverse("account_email_verification_sent")
-    assert signed_in_user_id(client) is None
-
-
-@pytest.mark.django_db
-def test_password_reset_mail_link_sets_a_new_password(client, employee):
-    page = client.get(RESET_URL)
-    assert page.status_code == 200
-
-    response = client.post(RESET_URL, {"email": employee.email.upper()})
-
-    assert response.status_code == 302
-    assert client.get(response["Location"]).status_code == 200
-    assert len(mail.outbox) == 1
-    message = mail.outbox[0]
-    assert message.to == [employee.email]
-    assert message.subject.startswith("[Service Training] ")
-    assert "Service Training" in message.body
-
-    key_page = client.get(link_in(message), follow=True)
-    assert key_page.status_code == 200
-    assert "password1" in key_page.context["form"].fields
-    set_password_path = key_page.redirect_chain[-1][0]
-    done = client.post(
-        set_password_path, {"password1": "a-brand-new-passphrase", "password2": "a-brand-new-passphrase"}
-    )
-
-    assert done.status_code == 302
-    assert client.get(done["Location"]).status_code == 200
-    employee.refresh_from_db()
-    assert employee.check_password("a-brand-new-passphrase")
-    client.logout()
-    signed_in = client.post(LOGIN_URL, {"login": employee.email, "password": "a-brand-new-passphrase"})
-    assert signed_in.status_code == 302
-    assert signed_in_user_id(client) == str(employee.pk)
-
-
-@pytest.mark.django_db
-def test_used_reset_link_is_refused(client, employee):
-    client.post(RESET_URL, {"email": employee.email})
-    path = link_in(mail.outbox[0])
-    key_page = client.get(path, follow=True)
-    client.post(
-        key_page.redirect_chain[-1][0], {"password1": "a-brand-new-passphrase", "password2": "a-brand-new-passphrase"}
-    )
-
-    again = client.get(path, follow=True)
-
-    assert again.status_code == 200
-    assert again.context["token_fail"]
-    assert 'name="password1"' not in again.content.decode()
-
-
-@pytest.mark.django_db
-def test_password_reset_mail_comes_in_the_persons_language(client):
-    person = UserFactory(preferred_language="es")
-
-    client.post(RESET_URL, {"email": person.email})
-
-    with translation.override("es"):
-        expected = str(get_adapter().format_email_subject(translation.gettext("Password Reset Email")))
-    assert expected != "[Service Training] Password Reset Email", "allauth ships a Spanish subject"
-    assert mail.outbox[0].subject == expected
-
-
-@pytest.mark.django_db
-def test_password_reset_for_unknown_address_reveals_nothing_and_offers_no_sign_up(client):
-    response = client.post(RESET_URL, {"email": "nobody@example.com"})
-
-    assert response["Location"] == reverse("account_reset_password_done"), "same answer as for a known address"
-    [message] = mail.outbox
-    assert message.to == ["nobody@example.com"]
-    assert "/accounts/password/reset/key/" not in message.body
-    assert SIGNUP_URL not in message.body
-    assert "Accounts are created by your administrator" in message.body
-
-
-@pytest.mark.django_db
-def test_unknown_address_mail_offers_sign_up_when_it_is_open(client, settings):
-    settings.ACCOUNT_SIGNUP_DOMAINS = ["example.com"]
-
-    client.post(RESET_URL, {"email": "nobody@example.com"})
-
-    assert SIGNUP_URL in mail.outbox[0].body
-
-
-@pytest.mark.django_db
-def test_password_reset_works_whatever_the_sign_up_domains(client, settings, employee):
-    settings.ACCOUNT_SIGNUP_DOMAINS = ["another-company.test"]
-
-    response = client.post(RESET_URL, {"email": employee.email})
-
-    assert response.status_code == 302
-    assert len(mail.outbox) == 1
 
 
 @pytest.mark.django_db
