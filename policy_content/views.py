@@ -4,7 +4,6 @@ import django_filters
 from allauth.account.adapter import get_adapter
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
@@ -29,7 +28,7 @@ from .columns import CalendarDateColumn
 from .frozen import text_for_reader
 from .models import PolicyPage
 from .receipts import receipt_for, send_receipt
-from .review import can_view_review_report, policies_for_review, review_state
+from .review import policies_for_review, review_state
 from .spreadsheets import SafeSpreadsheetExportMixin
 
 
@@ -152,11 +151,6 @@ class PolicyReviewReportView(SafeSpreadsheetExportMixin, ReportView):
         "state_label": _("Review"),
         "live": _("Published"),
     }
-
-    def dispatch(self, request, *args, **kwargs):
-        if not can_view_review_report(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_filename(self):
         return f"policy-reviews-{timezone.localdate():%Y-%m-%d}"

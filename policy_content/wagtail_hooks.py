@@ -12,12 +12,16 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
+from .admin_access import forbidden_unless
 from .evidence_admin import EvidenceCheckView, EvidenceMenuItem
+from .evidence_views import sees_all_evidence
 from .markdown_preview import markdown_preview
 from .models import PolicyIndexPage, PolicyPage, PolicyVersion
 from .review import can_view_review_report, policies_for_review, review_state
 from .views import PolicyReviewReportView
 from .workflow import ensure_policy_workflow
+
+review_access = forbidden_unless(can_view_review_report)
 
 
 @hooks.register("before_delete_page")
@@ -60,10 +64,10 @@ def register_review_report_menu_item():
 @hooks.register("register_admin_urls")
 def register_review_report_urls():
     return [
-        path("reports/policy-reviews/", PolicyReviewReportView.as_view(), name="policy_review_report"),
+        path("reports/policy-reviews/", review_access(PolicyReviewReportView.as_view()), name="policy_review_report"),
         path(
             "reports/policy-reviews/results/",
-            PolicyReviewReportView.as_view(results_only=True),
+            review_access(PolicyReviewReportView.as_view(results_only=True)),
             name="policy_review_report_results",
         ),
     ]
@@ -121,7 +125,7 @@ def register_markdown_preview_url():
 
 @hooks.register("register_admin_urls")
 def register_evidence_check_url():
-    return [path("evidence/", EvidenceCheckView.as_view(), name="evidence_check")]
+    return [path("evidence/", forbidden_unless(sees_all_evidence)(EvidenceCheckView.as_view()), name="evidence_check")]
 
 
 @hooks.register("register_reports_menu_item")

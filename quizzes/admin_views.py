@@ -1,7 +1,6 @@
 """The question analysis report in the Wagtail admin."""
 
 import django_filters
-from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -58,11 +57,6 @@ class QuestionAnalysisView(SafeSpreadsheetExportMixin, ReportView):
         "most_chosen_wrong": _("Most chosen wrong answer"),
         "policy_section": _("Policy section"),
     }
-
-    def dispatch(self, request, *args, **kwargs):
-        if not can_view_analysis(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_filename(self):
         return f"question-analysis-{timezone.localdate():%Y-%m-%d}"

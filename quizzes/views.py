@@ -123,6 +123,14 @@ def preview_questions(request, *, quiz: QuizPage):
     return _question_page(request, quiz=quiz, attempt=None, snapshot=snapshot_for(quiz), preview=True)
 
 
+def _refused(request, *, quiz: QuizPage, error: QuizRuleError) -> TemplateResponse:
+    """Back to the quiz's introduction, saying why, with the rule's status code."""
+    messages.error(request, error.message)
+    response = TemplateResponse(request, "quizzes/quiz_page.html", {"page": quiz, **intro_context(request, quiz=quiz)})
+    response.status_code = error.status
+    return response
+
+
 def start_attempt_view(request, *, quiz: QuizPage):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
@@ -131,12 +139,7 @@ def start_attempt_view(request, *, quiz: QuizPage):
     try:
         attempt = start_attempt(quiz=quiz, user=request.user, language=get_language())
     except QuizRuleError as exc:
-        messages.error(request, exc.message)
-        response = TemplateResponse(
-            request, "quizzes/quiz_page.html", {"page": quiz, **intro_context(request, quiz=quiz)}
-        )
-        response.status_code = exc.status
-        return response
+        return _refused(request, quiz=quiz, error=exc)
     return redirect(quiz.url + quiz.reverse_subpage("attempt", args=[attempt.pk]))
 
 
@@ -171,12 +174,7 @@ def take_attempt(request, *, quiz: QuizPage, attempt_id: int):
             request, quiz=quiz, attempt=attempt, snapshot=attempt.snapshot, error=str(exc), status=400
         )
     except QuizRuleError as exc:
-        messages.error(request, exc.message)
-        response = TemplateResponse(
-            request, "quizzes/quiz_page.html", {"page": quiz, **intro_context(request, quiz=quiz)}
-        )
-        response.status_code = exc.status
-        return response
+        return _refused(request, quiz=quiz, error=exc)
     return redirect(result_url)
 
 

@@ -9,8 +9,12 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
+from policy_content.admin_access import forbidden_unless
+
 from .admin_views import QuestionAnalysisView, can_view_analysis
 from .models import QuizAttempt, QuizPage
+
+analysis_access = forbidden_unless(can_view_analysis)
 
 
 class AnalysisMenuItem(MenuItem):
@@ -26,10 +30,12 @@ def register_analysis_menu_item():
 @hooks.register("register_admin_urls")
 def register_analysis_urls():
     return [
-        path("reports/question-analysis/", QuestionAnalysisView.as_view(), name="quiz_question_analysis"),
+        path(
+            "reports/question-analysis/", analysis_access(QuestionAnalysisView.as_view()), name="quiz_question_analysis"
+        ),
         path(
             "reports/question-analysis/results/",
-            QuestionAnalysisView.as_view(results_only=True),
+            analysis_access(QuestionAnalysisView.as_view(results_only=True)),
             name="quiz_question_analysis_results",
         ),
     ]

@@ -23,7 +23,6 @@ urlpatterns = [
     path("admin/logout/", LogoutView.as_view(), name="wagtailadmin_logout"),
     # Mounted ahead of Wagtail's admin URLs, so it needs the admin-access check they apply.
     path("admin/account/", require_admin_access(AccountView.as_view()), name="wagtailadmin_account"),
-    path("admin/training/", include("training.compliance.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -1,4 +1,4 @@
-from django.urls import reverse
+from django.urls import include, path, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -51,6 +51,11 @@ def register_training_menu():
         ]
     )
     return TrainingMenuItem(_("Training"), menu, name="training", icon_name="clipboard-list", order=250)
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    return [path("training/", include("training.compliance.urls"))]
 
 
 @hooks.register("register_admin_viewset")

@@ -53,33 +53,9 @@ def back_up_and_restore(tmp_path) -> str:
     base = f"postgres://{settings_dict['USER']}@{settings_dict['HOST']}:{settings_dict['PORT']}"
     restored_name = f"{settings_dict['NAME']}_restored"
     subprocess.run(["pg_dump", "-Fc", "-f", dump, f"{base}/{settings_dict['NAME']}"], check=True)
-    subprocess.run(
-        [
-            "dropdb",
-            "--if-exists",
-            "-h",
-            settings_dict["HOST"],
-            "-p",
-            str(settings_dict["PORT"]),
-            "-U",
-            settings_dict["USER"],
-            restored_name,
-        ],
-        check=True,
-    )
-    subprocess.run(
-        [
-            "createdb",
-            "-h",
-            settings_dict["HOST"],
-            "-p",
-            str(settings_dict["PORT"]),
-            "-U",
-            settings_dict["USER"],
-            restored_name,
-        ],
-        check=True,
-    )
+    server = ["-h", settings_dict["HOST"], "-p", str(settings_dict["PORT"]), "-U", settings_dict["USER"]]
+    subprocess.run(["dropdb", "--if-exists", *server, restored_name], check=True)
+    subprocess.run(["createdb", *server, restored_name], check=True)
     subprocess.run(["pg_restore", "--no-owner", "-d", f"{base}/{restored_name}", dump], check=True)
     return f"{base}/{restored_name}"
 

@@ -6,8 +6,10 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 from wagtail.models import Site
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from policy_content.models import Acknowledgement, PolicyIndexPage, PolicyPage, PolicyVersion
+from policy_content.acknowledgements import record_acknowledgement
+from policy_content.models import Acknowledgement, FrozenText, PolicyIndexPage, PolicyPage, PolicyVersion
 from tests.training.factories import RequirementFactory, UserFactory
 
 
@@ -132,3 +134,37 @@ class AcknowledgementFactory(factory.django.DjangoModelFactory):
     typed_name = factory.LazyAttribute(lambda ack: ack.user.get_full_name())
     ip_address = "127.0.0.1"
     user_agent = "pytest"
+
+
+def policy_edit_form_data(page, *, body=None, **overrides) -> dict:
+    """What the admin's page editor posts for `page`, with `body` (block type, value) pairs and overrides."""
+    stream = []
+    for block_type, value in body or policy_body_data():
+        value = dict(value)
+        if block_type == "service_standards":
+            value["channels"] = streamfield([("item", row) for row in value["channels"]])
+        stream.append((block_type, value))
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "summary": page.summary,
+        "body": streamfield(stream),
+        "policy_owner": page.policy_owner,
+        "acknowledgement_required": "on",
+        "change_summary": "",
+    }
+    return nested_form_data({**data, **overrides})
+
+
+def sign(person, version, **overrides) -> Acknowledgement:
+    """`person` acknowledges `version` through the product's own path, as read in English."""
+    signature = {
+        "statement": "I confirm.",
+        "typed_name": person.name,
+        "language": "en",
+        "ip_address": "10.0.0.1",
+        "user_agent": "pytest",
+        "text": FrozenText.objects.get(version=version, language="en"),
+        **overrides,
+    }
+    return record_acknowledgement(user=person, version=version, **signature)[0]

@@ -4,11 +4,10 @@ from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
-from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from policy_content.markdown_preview import MAX_PREVIEW_LENGTH
 from policy_content.rendering import render_markdown
-from tests.policy_content.factories import PolicyPageFactory, policy_body_data
+from tests.policy_content.factories import PolicyPageFactory, policy_body_data, policy_edit_form_data
 
 MARKER = "__pwned"
 PAYLOADS = [
@@ -82,26 +81,6 @@ def draft_with_payload(policy, user):
     return page.save_revision(user=user)
 
 
-def edit_form_data(page) -> dict:
-    stream = []
-    for block_type, value in body_with_payload():
-        value = dict(value)
-        if block_type == "service_standards":
-            value["channels"] = streamfield([("item", row) for row in value["channels"]])
-        stream.append((block_type, value))
-    return nested_form_data(
-        {
-            "title": page.title,
-            "slug": page.slug,
-            "summary": page.summary,
-            "body": streamfield(stream),
-            "policy_owner": page.policy_owner,
-            "acknowledgement_required": "on",
-            "change_summary": "",
-        }
-    )
-
-
 def test_the_markdown_preview_renders_with_the_public_sanitiser(admin_client):
     response = admin_client.post(reverse("policy_markdown_preview"), {"text": PAYLOAD_TEXT})
 
@@ -147,7 +126,7 @@ def test_the_markdown_preview_is_only_for_people_with_admin_access(client, emplo
 def test_wagtails_page_preview_of_an_unsaved_edit_runs_no_editor_markup(admin_client, policy):
     url = reverse("wagtailadmin_pages:preview_on_edit", args=[policy.pk])
 
-    stored = admin_client.post(url, edit_form_data(policy))
+    stored = admin_client.post(url, policy_edit_form_data(policy, body=body_with_payload()))
     assert stored.json() == {"is_valid": True, "is_available": True}
     response = admin_client.get(url)
 

@@ -4,10 +4,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from policy_content.acknowledgements import record_acknowledgement
 from policy_content.evidence_verify import verify_evidence
 from policy_content.models import Acknowledgement, EvidenceRecord, FrozenText
-from tests.policy_content.factories import PolicyPageFactory
+from tests.policy_content.factories import PolicyPageFactory, sign
 from tests.training.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -16,23 +15,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def signed():
     """A policy, its frozen text and three chained acknowledgements."""
-    policy = PolicyPageFactory()
-    version = policy.current_version
-    text = FrozenText.objects.get()
-    acks = []
-    for person in UserFactory.create_batch(3):
-        ack, _created = record_acknowledgement(
-            user=person,
-            version=version,
-            statement="I confirm.",
-            typed_name=person.name,
-            language="en",
-            ip_address="10.0.0.1",
-            user_agent="pytest",
-            text=text,
-        )
-        acks.append(ack)
-    return acks
+    version = PolicyPageFactory().current_version
+    return [sign(person, version) for person in UserFactory.create_batch(3)]
 
 
 def sql(statement, params=()):

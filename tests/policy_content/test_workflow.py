@@ -4,7 +4,7 @@ from wagtail.models import Workflow, WorkflowState
 
 from policy_content.models import PolicyPage
 from policy_content.workflow import WORKFLOW_NAME, ensure_policy_workflow
-from tests.policy_content.factories import PolicyIndexPageFactory, PolicyPageFactory, policy_body_data
+from tests.policy_content.factories import PolicyIndexPageFactory, PolicyPageFactory, policy_edit_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +37,7 @@ def test_ensure_policy_workflow_is_idempotent(policy):
 def test_editor_cannot_publish_a_policy_directly(client, editor, policy):
     assert not policy.permissions_for_user(editor).can_publish()
     client.force_login(editor)
-    data = _edit_form_data(policy, summary="Published without approval?")
+    data = policy_edit_form_data(policy, summary="Published without approval?")
     data["action-publish"] = "action-publish"
 
     client.post(reverse("wagtailadmin_pages:edit", args=[policy.pk]), data)
@@ -55,7 +55,7 @@ def test_compliance_and_superusers_may_publish_directly(compliance, superuser, p
 
 def test_workflow_approval_creates_the_version_dated_at_approval(client, editor, compliance, policy):
     client.force_login(editor)
-    data = _edit_form_data(policy, summary="New rules.", mark_as_new_version="on", change_summary="Two days now.")
+    data = policy_edit_form_data(policy, summary="New rules.", mark_as_new_version="on", change_summary="Two days now.")
     data["action-submit"] = "action-submit"
     response = client.post(reverse("wagtailadmin_pages:edit", args=[policy.pk]), data)
     assert response.status_code == 302
@@ -71,29 +71,6 @@ def test_workflow_approval_creates_the_version_dated_at_approval(client, editor,
     assert version.published_by == compliance
     assert version.published_at == policy.last_published_at
     assert policy.summary == "New rules."
-
-
-def _edit_form_data(page, **overrides):
-    from wagtail.test.utils.form_data import nested_form_data, streamfield
-
-    body = [(block_type, value) for block_type, value in policy_body_data()]
-    stream = []
-    for block_type, value in body:
-        value = dict(value)
-        if block_type == "service_standards":
-            value["channels"] = streamfield([("item", row) for row in value["channels"]])
-        stream.append((block_type, value))
-    data = {
-        "title": page.title,
-        "slug": page.slug,
-        "summary": page.summary,
-        "body": streamfield(stream),
-        "policy_owner": page.policy_owner,
-        "acknowledgement_required": "on",
-        "change_summary": "",
-    }
-    data.update(overrides)
-    return nested_form_data(data)
 
 
 def test_editor_form_asks_about_a_new_version_and_loads_no_cdn_assets(client, editor, policy):

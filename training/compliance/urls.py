@@ -1,7 +1,7 @@
-"""URLs of the training reports, mounted under /admin/training/ before Wagtail's admin URLs.
+"""URLs of the training reports, registered under /admin/training/ by `register_admin_urls`.
 
-They are not registered through Wagtail's `register_admin_urls`: that wrapper turns a refusal into
-a redirect, and people who may not read reports must get a plain 403.
+Wagtail's wrapper signs people in and checks admin access; `reports_access` answers 403 to anyone
+in the admin who may not read reports.
 """
 
 from django.urls import path

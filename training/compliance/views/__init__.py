@@ -1,6 +1,6 @@
 """The training reports in the Wagtail admin: team compliance, acknowledgements, quiz results, a person.
 
-Every view goes through `reports_access` (sign-in, then a 403 for anyone who may not read reports)
+Every view goes through `reports_access` (a 403 for anyone in the admin who may not read reports)
 and reads people only through `people_in_scope`, so a manager never sees another team's rows,
 in the page or in an export.
 """

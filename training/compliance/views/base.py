@@ -1,19 +1,12 @@
 """Access to the training reports and what every report shares."""
 
-from functools import wraps
-
 import django_filters
-from django.conf import settings
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.localization import get_localized_response
 from wagtail.admin.views.reports import ReportView
-from wagtail.log_actions import LogContext
 
+from policy_content.admin_access import forbidden_unless
 from policy_content.spreadsheets import SafeSpreadsheetExportMixin
 
 from ..reports import (
@@ -24,19 +17,8 @@ from ..reports import (
 REPORTS_BREADCRUMB = {"url": "", "label": _("Training")}
 
 
-def reports_access(view_func):
-    """Signed in, and allowed to read training reports; anyone else gets a 403, never a redirect loop."""
-
-    @wraps(view_func)
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path(), reverse(settings.WAGTAILADMIN_LOGIN_URL))
-        if not can_view_reports(request.user):
-            raise PermissionDenied
-        with LogContext(user=request.user):
-            return get_localized_response(view_func, request, *args, **kwargs)
-
-    return wrapped
+reports_access = forbidden_unless(can_view_reports)
+"""Managers, Compliance and administrators; anyone else in the admin gets a 403."""
 
 
 class ScopedFilterSet(WagtailFilterSet):
