@@ -8,6 +8,8 @@ from wagtail.models import Page, Site
 
 from tests.training.factories import AuthenticatorFactory, TeamFactory, UserFactory
 
+pytest_plugins = ["tests.screenshots"]
+
 # The machine the suite runs on is shared: judge generated inputs by what they prove, not by how fast they come.
 hypothesis_settings.register_profile("shared-machine", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 hypothesis_settings.load_profile("shared-machine")

@@ -7,6 +7,7 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from policy_content.reader import READER_STANDING_HOOK
 
 from .admin_menus import relabel
+from .compliance.admin_home import team_training_panel
 from .compliance.loader import standing_for
 from .compliance.reports import can_view_reports
 from .people.evidence import refuse_deleting_people_with_evidence
@@ -51,6 +52,13 @@ def register_training_menu():
         ]
     )
     return TrainingMenuItem(_("Training"), menu, name="training", icon_name="clipboard-list", order=250)
+
+
+@hooks.register("construct_homepage_panels")
+def add_team_training_panel(request, panels):
+    panel = team_training_panel(request.user)
+    if panel:
+        panels.append(panel)
 
 
 @hooks.register("register_admin_urls")

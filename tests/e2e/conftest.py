@@ -42,6 +42,7 @@ from django.db import connections
 from playwright.sync_api import sync_playwright
 
 from tests.e2e.steps import DESKTOP
+from tests.screenshots import SCREENSHOT_PROPERTY
 
 E2E_DIR = Path(__file__).resolve().parent
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
@@ -54,7 +55,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
-SCREENSHOT_PROPERTY = "e2e_screenshot"
 
 
 def chromium_path() -> str | None:
@@ -170,17 +170,3 @@ def screenshot(request):
         return path
 
     return take
-
-
-def pytest_terminal_summary(terminalreporter):
-    """List every screenshot the run saved (also those from xdist workers, which travel in the reports)."""
-    paths = []
-    for reports in terminalreporter.stats.values():
-        for report in reports:
-            for key, value in getattr(report, "user_properties", ()):
-                if key == SCREENSHOT_PROPERTY and value not in paths:
-                    paths.append(value)
-    if paths:
-        terminalreporter.write_sep("-", f"e2e screenshots ({len(paths)})")
-        for path in sorted(paths):
-            terminalreporter.write_line(path)

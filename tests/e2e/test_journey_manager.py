@@ -57,10 +57,12 @@ def test_manager_exports_the_overdue_people_of_their_team(page, screenshot):
     expect(page).to_have_url(re.compile(r"/es/$"))
     page.locator("header a[href$='/admin/']").click()
     expect(page.locator("html")).to_have_attribute("lang", "es")
+    panel = page.get_by_role("region", name=spanish("Your teams' training"))
+    expect(panel.get_by_role("table")).to_contain_text("Contact centre")
     screenshot(page, "journey-3-manager", "01-admin-home")
 
     page.get_by_role("button", name=spanish("Training")).click()
-    page.get_by_role("link", name=spanish("Team compliance")).click()
+    page.get_by_role("navigation").get_by_role("link", name=spanish("Team compliance")).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(spanish("Team compliance")))
     everyone = page.locator("table.listing tbody tr").count()
     screenshot(page, "journey-3-manager", "02-team-report")

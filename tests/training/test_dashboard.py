@@ -15,6 +15,17 @@ def test_visitors_see_the_sign_in_invitation(client, world, home_page):
     assert "dashboard" not in response.context
 
 
+def test_visitors_are_told_what_the_site_is_in_their_language(client, world, home_page):
+    spanish = Locale.objects.get_or_create(language_code="es")[0]
+    home_page.copy_for_translation(spanish).save_revision().publish()
+
+    html = client.get("/es/").content.decode()
+
+    assert "Practicar situaciones reales" in html
+    assert "Practise real situations" not in html
+    assert "La política de atención al cliente de la empresa" in html
+
+
 def test_progress_bar_is_accessible_and_matches_the_standing(client, world, home_page):
     client.force_login(world.sofia)
     html = client.get(home_page.url).content.decode()

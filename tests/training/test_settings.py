@@ -300,3 +300,17 @@ def test_every_process_and_server_shares_one_cache_outside_tests(module):
 
     assert caches["default"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
     assert caches["default"]["LOCATION"] == "cache_table"
+
+
+def test_development_logs_print_each_line_once():
+    program = (
+        "import django, logging; django.setup(); "
+        "logging.getLogger('django.request').warning('one line'); "
+        "logging.getLogger('django.server').info('a request')"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "training.settings.dev"}
+    result = subprocess.run([sys.executable, "-c", program], env=env, capture_output=True, text=True, cwd=BASE_DIR)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("one line") == 1
+    assert result.stderr.count("a request") == 1

@@ -243,6 +243,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    # Wagtail's search and reference-index tasks log every run at INFO.
-    "loggers": {"django_tasks": {"level": "WARNING"}},
+    "loggers": {
+        # Django's own console handler (DEBUG only) would print every line a second time through root.
+        "django": {"handlers": [], "propagate": True},
+        # Wagtail's search and reference-index tasks log every run at INFO.
+        "django_tasks": {"level": "WARNING"},
+    },
 }
