@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale
 
@@ -18,6 +18,10 @@ from .models import QuizPage
 def can_view_analysis(user) -> bool:
     """Who may see how people answer each question: policy editors and Compliance are granted it."""
     return user.is_active and user.has_perm("quizzes.view_question_analysis")
+
+
+def _section_url(row) -> str | None:
+    return row.policy_url or None
 
 
 def source_quizzes():
@@ -46,16 +50,26 @@ class QuestionAnalysisView(SafeSpreadsheetExportMixin, ReportView):
     header_icon = "help"
     index_url_name = "quiz_question_analysis"
     index_results_url_name = "quiz_question_analysis_results"
+    results_template_name = "quizzes/admin/question_analysis_results.html"
     filterset_class = AnalysisFilterSet
     model = QuizPage
-    list_export = ["quiz_title", "prompt", "answered", "share_right", "most_chosen_wrong", "policy_section"]
+    list_export = [
+        "quiz_title",
+        "prompt",
+        "answered",
+        "share_right",
+        "discrimination",
+        "most_chosen_wrong",
+        "policy_heading",
+    ]
     export_headings = {
         "quiz_title": _("Quiz"),
         "prompt": _("Question"),
         "answered": _("Answered"),
         "share_right": _("Right (%)"),
+        "discrimination": _("Discrimination"),
         "most_chosen_wrong": _("Most chosen wrong answer"),
-        "policy_section": _("Policy section"),
+        "policy_heading": _("Policy section"),
     }
 
     def get_filename(self):
@@ -66,7 +80,9 @@ class QuestionAnalysisView(SafeSpreadsheetExportMixin, ReportView):
 
     @cached_property
     def columns(self):
-        return [Column(field, label=label) for field, label in self.export_headings.items()]
+        columns = [Column(field, label=label) for field, label in self.export_headings.items()]
+        columns[-1] = TitleColumn("policy_heading", label=self.export_headings["policy_heading"], get_url=_section_url)
+        return columns
 
     def get_base_queryset(self):
         return source_quizzes()

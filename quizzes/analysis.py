@@ -1,10 +1,13 @@
 """Which questions people get wrong: the evidence editors use to improve the policy and the quiz."""
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from .drawing import question_data
+from .item_statistics import discrimination_index, facility
 from .models import QuizAttempt, QuizPage
+
+ORDER_ARROW = " → "
 
 
 @dataclass(frozen=True)
@@ -13,15 +16,26 @@ class QuestionStats:
     question_id: str
     prompt: str
     policy_section: str
+    policy_heading: str
+    policy_url: str
     answered: int
     right: int
+    discrimination: float | None
     most_chosen_wrong: str
     most_chosen_wrong_count: int
 
     @property
     def share_right(self) -> int | None:
-        """Percentage answering right, None before anyone has answered."""
-        return round(100 * self.right / self.answered) if self.answered else None
+        """Percentage answering right (the facility index), None before anyone has answered."""
+        return facility(self.answered, self.right)
+
+
+def _answer_text(question: dict, key: str) -> str:
+    """An option's text, or an order of steps as their texts joined by arrows."""
+    texts = {item["id"]: item["text"] for item in question.get("choices", []) + question.get("steps", [])}
+    if "correct_order" in question:
+        return ORDER_ARROW.join(texts.get(step, "?") for step in key.split(ORDER_ARROW))
+    return texts.get(key, "")
 
 
 def question_analysis(quiz: QuizPage) -> list[QuestionStats]:
@@ -32,11 +46,13 @@ def question_analysis(quiz: QuizPage) -> list[QuestionStats]:
     """
     source = quiz.source_page
     texts: dict[str, dict] = {block.id: question_data(block) for block in source.question_bank}
+    served_order: list[str] = list(texts)
     answered: Counter = Counter()
     right: Counter = Counter()
-    wrong_picks: dict[str, Counter] = {}
-    served_order: list[str] = list(texts)
-    for snapshot, results in QuizAttempt.objects.submitted().filter(quiz=source).values_list("snapshot", "results"):
+    wrong_picks: dict[str, Counter] = defaultdict(Counter)
+    scored: dict[str, list[tuple[float, bool]]] = defaultdict(list)
+    attempts = QuizAttempt.objects.submitted().filter(quiz=source).values_list("snapshot", "results", "percent")
+    for snapshot, results, percent in attempts:
         served = {question["id"]: question for question in snapshot["questions"]}
         for question_id, question in served.items():
             if question_id not in texts:
@@ -45,29 +61,38 @@ def question_analysis(quiz: QuizPage) -> list[QuestionStats]:
         for result in results:
             question_id = result["question_id"]
             answered[question_id] += 1
+            scored[question_id].append((percent or 0, result["correct"]))
             if result["correct"]:
                 right[question_id] += 1
                 continue
             question = served.get(question_id, {})
+            if "correct_order" in question:  # a wrong order counts as one answer: the whole order given
+                wrong_picks[question_id][ORDER_ARROW.join(result["chosen"])] += 1
+                continue
             correct = {option["id"] for option in question.get("choices", []) if option["correct"]}
-            picks = wrong_picks.setdefault(question_id, Counter())
             for option_id in result["chosen"]:
-                if option_id not in correct and question.get("choices"):
-                    picks[option_id] += 1
+                if option_id not in correct:
+                    wrong_picks[question_id][option_id] += 1
+    policy = source.policy.specific if source.policy_id else None
+    headings = dict(policy.section_anchors()) if policy else {}
+    policy_url = policy.url if policy else ""
     stats = []
     for question_id in served_order:
         question = texts[question_id]
-        options = {option["id"]: option["text"] for option in question.get("choices", [])}
-        top = wrong_picks.get(question_id, Counter()).most_common(1)
+        top = wrong_picks[question_id].most_common(1)
+        section = question.get("policy_section", "")
         stats.append(
             QuestionStats(
                 quiz_title=source.title,
                 question_id=question_id,
                 prompt=question["prompt"],
-                policy_section=question.get("policy_section", ""),
+                policy_section=section,
+                policy_heading=headings.get(section, section),
+                policy_url=f"{policy_url}#{section}" if policy_url and section else "",
                 answered=answered[question_id],
                 right=right[question_id],
-                most_chosen_wrong=options.get(top[0][0], "") if top else "",
+                discrimination=discrimination_index(scored[question_id]),
+                most_chosen_wrong=_answer_text(question, top[0][0]) if top else "",
                 most_chosen_wrong_count=top[0][1] if top else 0,
             )
         )
