@@ -22,7 +22,7 @@ class Audience(models.TextChoices):
     """Who a training requirement applies to."""
 
     EVERYONE = "everyone", _("Everyone in a team")
-    TEAMS = "teams", _("Chosen teams")
+    TEAMS = "teams", _("Chosen teams, job titles or roles")
 
 
 class ItemKind(models.TextChoices):

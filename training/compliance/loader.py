@@ -16,11 +16,11 @@ from ..choices import ItemKind
 from ..models import Requirement, TrainingSettings, User
 from .rules import AcknowledgementFacts, PersonFacts, QuizFacts, RequirementFacts, Standing, person_standing
 
-__all__ = ["PERSON_FIELDS", "load_requirements", "load_standings", "person_facts", "standing_for"]
+__all__ = ["PERSON_FIELDS", "load_requirements", "load_roles", "load_standings", "person_facts", "standing_for"]
 
 
 def load_requirements(*, settings=None, language: str | None = None, links: bool = False) -> list[RequirementFacts]:
-    """Active requirements whose page can be completed now, with defaults filled in (6 queries).
+    """Active requirements whose page can be completed now, with defaults filled in (7 queries).
 
     Pages of a kind nobody is required to complete are not queried at all. Titles (and with
     `links`, URLs) are those of the pages in `language`, the active one by default: one more
@@ -29,7 +29,10 @@ def load_requirements(*, settings=None, language: str | None = None, links: bool
     settings = settings or TrainingSettings.load()
     language = language or translation.get_language() or default_language_code()
     requirements = list(
-        Requirement.objects.active().select_related("page").prefetch_related("teams").order_by("sort_order", "pk")
+        Requirement.objects.active()
+        .select_related("page")
+        .prefetch_related("teams", "roles")
+        .order_by("sort_order", "pk")
     )
     policy_ids = [r.page_id for r in requirements if r.kind == ItemKind.POLICY]
     quiz_ids = [r.page_id for r in requirements if r.kind == ItemKind.QUIZ]
@@ -87,6 +90,8 @@ def load_requirements(*, settings=None, language: str | None = None, links: bool
                 translation_key=requirement.page.translation_key,
                 audience=requirement.audience,
                 team_ids=frozenset(team.pk for team in requirement.teams.all()),
+                job_titles=frozenset(title.casefold() for title in requirement.job_title_list),
+                roles=frozenset(group.name for group in requirement.roles.all()),
                 new_hire_due_days=(
                     requirement.new_hire_due_days
                     if requirement.new_hire_due_days is not None
@@ -105,10 +110,20 @@ def load_requirements(*, settings=None, language: str | None = None, links: bool
     return facts
 
 
-PERSON_FIELDS = ("pk", "name", "email", "team_id", "start_date", "job_title", "preferred_language")
+PERSON_FIELDS = (
+    "pk",
+    "name",
+    "email",
+    "team_id",
+    "start_date",
+    "job_title",
+    "preferred_language",
+    "date_joined",
+    "team_since",
+)
 
 
-def person_facts(row: dict) -> PersonFacts:
+def person_facts(row: dict, roles: frozenset[str] = frozenset()) -> PersonFacts:
     return PersonFacts(
         id=row["pk"],
         name=row["name"] or row["email"],
@@ -117,7 +132,20 @@ def person_facts(row: dict) -> PersonFacts:
         start_date=row["start_date"],
         job_title=row["job_title"],
         preferred_language=row["preferred_language"],
+        added_on=timezone.localdate(row["date_joined"]) if row.get("date_joined") else None,
+        team_since=row.get("team_since"),
+        roles=roles,
     )
+
+
+def load_roles(person_ids: QuerySet, requirements: list[RequirementFacts]) -> dict[int, frozenset[str]]:
+    """The roles of the people, only when some requirement is given to roles (one query then)."""
+    if not any(requirement.roles for requirement in requirements):
+        return {}
+    roles: dict[int, set[str]] = defaultdict(set)
+    for user_id, name in User.groups.through.objects.filter(user__in=person_ids).values_list("user_id", "group__name"):
+        roles[user_id].add(name)
+    return {user_id: frozenset(names) for user_id, names in roles.items()}
 
 
 def load_standings(
@@ -128,7 +156,7 @@ def load_standings(
 ) -> dict[int, Standing]:
     """Standing of every person in the queryset, keyed by user id, in a fixed number of queries.
 
-    3 queries, plus 6 for the requirements when they are not passed in; the people are filtered
+    3 queries, plus 7 for the requirements when they are not passed in; the people are filtered
     in the database with a subquery, so the count does not grow with the number of people.
     """
     today = today or timezone.localdate()
@@ -173,9 +201,10 @@ def load_standings(
                 first_passed_at=summary["first_passed_at"],
             )
 
+    roles = load_roles(person_ids, requirements)
     standings = {}
     for row in rows:
-        person = person_facts(row)
+        person = person_facts(row, roles.get(row["pk"], frozenset()))
         standings[person.id] = person_standing(
             person,
             requirements,

@@ -1,5 +1,6 @@
 """What people owe (requirements), the defaults due dates fall back on, and the reminders sent."""
 
+from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import ValidationError
@@ -10,7 +11,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.models import Locale
 
-from ..choices import Audience, ItemKind, ReminderKind
+from ..choices import Audience, ItemKind, ReminderKind, Role
 
 __all__ = [
     "ReminderSend",
@@ -90,14 +91,30 @@ class Requirement(models.Model):
         max_length=10,
         choices=Audience.choices,
         default=Audience.EVERYONE,
-        help_text=_("Everyone who belongs to a team, or only the members of the teams chosen below."),
+        help_text=_(
+            "Everyone who belongs to a team, or only the people in the teams, with the job titles "
+            "or with the roles chosen below (any one of them is enough)."
+        ),
     )
     teams = models.ManyToManyField(
         "training.Team",
         verbose_name=_("teams"),
         blank=True,
         related_name="requirements",
-        help_text=_("Used when the audience is chosen teams."),
+        help_text=_("Used when the audience is chosen: members of these teams."),
+    )
+    job_titles = models.TextField(
+        _("job titles"),
+        blank=True,
+        help_text=_("Used when the audience is chosen: one job title a line, as written on people's profiles."),
+    )
+    roles = models.ManyToManyField(
+        "auth.Group",
+        verbose_name=_("roles"),
+        blank=True,
+        related_name="+",
+        limit_choices_to={"name__in": Role.values},
+        help_text=_("Used when the audience is chosen: people with any of these roles, in a team or not."),
     )
     new_hire_due_days = models.PositiveSmallIntegerField(
         _("days for new hires"),
@@ -136,6 +153,8 @@ class Requirement(models.Model):
         PageChooserPanel("page", page_type=["policy_content.PolicyPage", "quizzes.QuizPage"]),
         FieldPanel("audience"),
         FieldPanel("teams"),
+        FieldPanel("job_titles"),
+        FieldPanel("roles", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
             [FieldPanel("new_hire_due_days"), FieldPanel("new_version_due_days"), FieldPanel("active_from")],
             heading=_("Due dates"),
@@ -161,7 +180,12 @@ class Requirement(models.Model):
     def audience_label(self):
         if self.audience == Audience.EVERYONE:
             return self.get_audience_display()
-        return ", ".join(team.name for team in self.teams.all())
+        roles = [str(Role(group.name).label) for group in self.roles.all() if group.name in Role.values]
+        return ", ".join([*(team.name for team in self.teams.all()), *self.job_title_list, *roles]) or "—"
+
+    @property
+    def job_title_list(self) -> list[str]:
+        return [line.strip() for line in self.job_titles.splitlines() if line.strip()]
 
     @staticmethod
     def kind_for_page(page) -> str | None:

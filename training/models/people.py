@@ -5,6 +5,7 @@ from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
@@ -53,6 +54,13 @@ class User(index.Indexed, AbstractUser):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="members",
+    )
+    team_since = models.DateField(
+        _("in this team since"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Set when the person moves team: the new team's training is due counted from it."),
     )
     job_title = models.CharField(_("job title"), max_length=120, blank=True)
     start_date = models.DateField(
@@ -110,9 +118,24 @@ class User(index.Indexed, AbstractUser):
     def get_short_name(self):
         return (self.name or self.email).split(" ")[0].split("@")[0]
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        person = super().from_db(db, field_names, values)
+        person._loaded_team_id = person.__dict__.get("team_id")
+        return person
+
     def save(self, *args, **kwargs):
         self.email = (self.email or "").strip().lower()
+        update_fields = kwargs.get("update_fields")
+        team_saved = update_fields is None or {"team", "team_id"} & set(update_fields)
+        moved = self.pk and self.team_id is not None and self.team_id != getattr(self, "_loaded_team_id", None)
+        if team_saved and moved and "team_id" in self.__dict__:
+            # A transfer: the new team's items count from today, not from the first working day.
+            self.team_since = timezone.localdate()
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "team_since"}
         super().save(*args, **kwargs)
+        self._loaded_team_id = self.team_id
 
 
 class TeamQuerySet(models.QuerySet):

@@ -15,7 +15,7 @@ from policy_content.models import Acknowledgement, PolicyVersion
 
 from ...languages import language_name
 from ...models import TrainingSettings, User
-from ..loader import PERSON_FIELDS, load_requirements, person_facts
+from ..loader import PERSON_FIELDS, load_requirements, load_roles, person_facts
 from ..reports import (
     people_in_scope,
 )
@@ -160,10 +160,12 @@ class PolicyAcknowledgementsView(TrainingReportView):
             if ack["version_id"] == version.pk:
                 acks[ack["user_id"]] = ack
             latest[ack["user_id"]] = max(latest.get(ack["user_id"], 0), ack["version__number"])
+        roles = load_roles(people.values("pk"), [requirement]) if requirement is not None else {}
         rows = []
         for person in people:
             if requirement is not None:
-                facts = person_facts({field: getattr(person, field) for field in PERSON_FIELDS})
+                row = {field: getattr(person, field) for field in PERSON_FIELDS}
+                facts = person_facts(row, roles.get(person.pk, frozenset()))
                 # Those it does not apply to are listed only when they signed (a deleted team's members).
                 if not applies_to(requirement, facts) and person.pk not in acks:
                     continue
