@@ -215,6 +215,10 @@ class PolicyPage(TranslatedPageMixin, RoutablePageMixin, Page):
         context.update(reading_context(page=self, request=request, form=kwargs.get("form")))
         if context.get("item") is not None and context["item"].is_done and context.get("current_version"):
             context["receipt"] = receipt_of(user=request.user, version=context["current_version"])
+        if request.user.is_authenticated and not getattr(request, "is_preview", False):
+            context["question_form"] = QuestionForm(
+                sections=context["toc"], initial={"section": request.GET.get("ask", "")}
+            )
         return context
 
     @path("")
@@ -226,6 +230,12 @@ class PolicyPage(TranslatedPageMixin, RoutablePageMixin, Page):
         from .views import acknowledge_policy
 
         return acknowledge_policy(request, page=self)
+
+    @path("ask/", name="ask")
+    def ask(self, request):
+        from .reader_question_views import ask_about_policy
+
+        return ask_about_policy(request, page=self)
 
 
 class PolicyVersion(ImmutableModel):
@@ -377,3 +387,6 @@ class EvidenceChainHead(models.Model):
 
     def __str__(self):
         return f"#{self.sequence}"
+
+
+from .reader_questions import QuestionForm, ReaderQuestion  # noqa: E402, F401  (a model of this app, in its own module)

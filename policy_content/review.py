@@ -2,11 +2,13 @@
 
 import datetime
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from wagtail.models import Locale
 
 from .choices import ReviewState
 from .models import PolicyPage, PolicyVersion
+from .reader_questions import ReaderQuestion
 
 __all__ = ["DUE_SOON_DAYS", "can_view_review_report", "policies_for_review", "review_state"]
 
@@ -36,6 +38,17 @@ def policies_for_review(*, today: datetime.date, state: str = "") -> QuerySet[Po
         .annotate(
             current_number=Subquery(latest.values("number")[:1]),
             current_published_at=Subquery(latest.values("published_at")[:1]),
+            open_questions=Coalesce(
+                Subquery(
+                    ReaderQuestion.objects.open()
+                    .filter(policy=OuterRef("pk"))
+                    .order_by()
+                    .values("policy")
+                    .annotate(count=Count("pk"))
+                    .values("count")
+                ),
+                0,
+            ),
         )
         .order_by("review_due", "title")
     )

@@ -132,6 +132,7 @@ class ReviewRow:
         self.state = review_state(page.review_due, today=today)
         self.state_label = self.state.label
         self.live = gettext("Yes") if page.live else gettext("No")
+        self.open_questions = page.open_questions
 
 
 class PolicyReviewReportView(SafeSpreadsheetExportMixin, ReportView):
@@ -141,7 +142,16 @@ class PolicyReviewReportView(SafeSpreadsheetExportMixin, ReportView):
     index_results_url_name = "policy_review_report_results"
     filterset_class = ReviewFilterSet
     model = PolicyPage
-    list_export = ["title", "policy_owner", "version", "version_published_at", "review_due", "state_label", "live"]
+    list_export = [
+        "title",
+        "policy_owner",
+        "version",
+        "version_published_at",
+        "review_due",
+        "state_label",
+        "open_questions",
+        "live",
+    ]
     export_headings = {
         "title": _("Policy"),
         "policy_owner": _("Owner"),
@@ -149,6 +159,7 @@ class PolicyReviewReportView(SafeSpreadsheetExportMixin, ReportView):
         "version_published_at": _("Version published"),
         "review_due": _("Review due"),
         "state_label": _("Review"),
+        "open_questions": _("Readers' open questions"),
         "live": _("Published"),
     }
 
@@ -171,6 +182,11 @@ class PolicyReviewReportView(SafeSpreadsheetExportMixin, ReportView):
             CalendarDateColumn("version_published_at", label=_("Version published")),
             CalendarDateColumn("review_due", label=_("Review due")),
             Column("state_label", label=_("Review")),
+            TitleColumn(
+                "open_questions",
+                label=_("Readers' open questions"),
+                get_url=lambda row: reverse("reader_questions:index") + f"?policy={row.pk}",
+            ),
         ]
 
     def get_base_queryset(self):

@@ -17,6 +17,7 @@ from .evidence_admin import EvidenceCheckView, EvidenceMenuItem
 from .evidence_views import sees_all_evidence
 from .markdown_preview import markdown_preview
 from .models import PolicyIndexPage, PolicyPage, PolicyVersion
+from .reader_questions_admin import ReaderQuestionViewSet
 from .review import can_view_review_report, policies_for_review, review_state
 from .views import PolicyReviewReportView
 from .workflow import ensure_policy_workflow
@@ -93,6 +94,11 @@ def add_policy_review_panel(request, panels):
     rows = [(page, review_state(page.review_due, today=today)) for page in policies_for_review(today=today)[:5]]
     if rows:
         panels.append(PolicyReviewPanel(rows))
+
+
+@hooks.register("register_admin_viewset")
+def register_reader_questions():
+    return ReaderQuestionViewSet()
 
 
 # The Markdown editor on a closed network ---------------------------------------------------------

@@ -49,7 +49,9 @@ def test_report_exports_csv(client, compliance, policies):
     assert response.status_code == 200
     body = b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
     lines = body.strip().splitlines()
-    assert lines[0].startswith("Policy,Owner,Version,Version published,Review due,Review,Published")
+    assert lines[0].startswith(
+        "Policy,Owner,Version,Version published,Review due,Review,Readers' open questions,Published"
+    )
     assert len(lines) == 4
     assert any(line.startswith("Overdue policy,Head of Customer Service,1,") and ",Overdue," in line for line in lines)
 

@@ -93,6 +93,10 @@ PROJECT = {
     # Evidence: read-only for everyone; acknowledgements and attempts only of people in scope
     # (an editor's scope is empty: out-of-scope records are 404).
     "policy_versions:index": "in in no no 200 200 200",
+    # Readers' questions: editors and Compliance (and admins) read and resolve them; none exists here.
+    "reader_questions:index": "in in no no 200 200 200",
+    "reader_questions:index_results": "in in no no 200 200 200",
+    "reader_questions:edit": "in in no no 404 404 404",
     "policy_versions:index_results": "in in no no 200 200 200",
     "policy_versions:add": "in in no no no no no",
     "policy_versions:edit": "in in no no no no no",
@@ -125,6 +129,7 @@ PROJECT = {
     "PolicyPage:index_route": "200 200 200 200 200 200 200",
     "PolicyPage:read": "200 200 200 200 200 200 200",
     "PolicyPage:acknowledge": "405 405 405 405 405 405 405",
+    "PolicyPage:ask": "405 405 405 405 405 405 405",
     "QuizPage:index_route": "in 200 200 200 200 200 200",
     "QuizPage:intro_view": "in 200 200 200 200 200 200",
     "QuizPage:start": "405 405 405 405 405 405 405",
