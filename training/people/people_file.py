@@ -169,7 +169,7 @@ def _parse_row(line: int, raw: dict[str, str]) -> PersonRow:
     )
 
 
-def _read_columns(header: list[str]) -> list[str]:
+def read_columns(header: list[str]) -> list[str]:
     headers = [column_name(name or "") for name in header]
     missing = REQUIRED_COLUMNS - set(headers)
     if missing:
@@ -235,7 +235,7 @@ def _check_addresses_free(rows: list[PersonRow], errors: list[RowError], rejecte
 
 def check_records(header: list[str], records: Iterable[tuple[int, list[str]]]) -> PeopleFile:
     """Check every record against the rules and the people already known; nothing is written."""
-    columns = _read_columns(header)
+    columns = read_columns(header)
     rows: list[PersonRow] = []
     errors: list[RowError] = []
     seen: dict[str, int] = {}
