@@ -7,9 +7,12 @@ only the records of people in the reader's scope, as every report does.
 
 from django.db.models import Count
 from django.http import Http404
+from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.generic import DeleteView, EditView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permissions import register_permission_policy
 
 from policy_content.models import Acknowledgement, PolicyVersion
@@ -20,6 +23,7 @@ from quizzes.models import QuizAttempt
 from .compliance.reports import people_in_scope, sees_all_teams
 from .models import Requirement, Team, User
 from .people.evidence import refuse_deleting_people_with_evidence
+from .people.import_views import ImportPreviewView, ImportUploadView
 
 __all__ = ["EvidenceGroup", "PeopleGroup", "RequirementViewSet"]
 
@@ -56,6 +60,13 @@ class PersonIndexView(SafeIndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("team")
 
+    @cached_property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        if self.user_has_permission("add") and self.user_has_permission("change"):
+            buttons.append(HeaderButton(_("Import people"), url=reverse("people:import"), icon_name="upload"))
+        return buttons
+
 
 class PersonViewSet(ModelViewSet):
     model = User
@@ -79,6 +90,13 @@ class PersonViewSet(ModelViewSet):
     ordering = ["name", "email"]
     copy_view_enabled = False
     inspect_view_enabled = True
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("import/", self.construct_view(ImportUploadView), name="import"),
+            path("import/<str:token>/", self.construct_view(ImportPreviewView), name="import_preview"),
+        ]
 
 
 class TeamIndexView(SafeIndexView):

@@ -1,9 +1,9 @@
 """Who gets what from every URL of the site: one request per URL pattern and role, read from the resolver.
 
-Matrix: 87 project URLs (77 patterns of training, policy_content, quizzes and the project's admin
-viewsets and reports, plus 10 routes of the project's routable pages) x 7 roles = 609 requests, and
+Matrix: 89 project URLs (79 patterns of training, policy_content, quizzes and the project's admin
+viewsets and reports, plus 10 routes of the project's routable pages) x 7 roles = 623 requests, and
 the 245 generic Wagtail, allauth and Django patterns by prefix: 245 for a visitor and the 203 admin
-ones for an employee; 1,057 requests in all (about 30 s). A new URL without a row in PROJECT fails,
+ones for an employee; 1,071 requests in all (about 30 s). A new URL without a row in PROJECT fails,
 naming the outcomes it has now.
 """
 
@@ -72,6 +72,9 @@ PROJECT = {
     "people:history_results": "in in no no no no 200",
     "people:usage": "in in no no no no 200",
     "people:inspect": "in in no no no no 200",
+    # Importing people: the upload form, and the preview of an upload (only its uploader's: none here).
+    "people:import": "in in no no no no 200",
+    "people:import_preview": "in in no no no no 404",
     "teams:index": "in in no no no no 200",
     "teams:index_results": "in in no no no no 200",
     "teams:add": "in in no no no no 200",

@@ -6,11 +6,14 @@ from .compliance import (
     RequirementQuerySet,
     TrainingSettings,
 )
+from .imports import PeopleImport, PeopleImportQuerySet
 from .pages import HomePage
 from .people import Team, TeamQuerySet, User, UserManager
 
 __all__ = [
     "HomePage",
+    "PeopleImport",
+    "PeopleImportQuerySet",
     "ReminderSend",
     "Requirement",
     "RequirementQuerySet",

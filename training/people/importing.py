@@ -1,79 +1,78 @@
-"""Create or update people from a CSV file: all rows or none, every bad row reported."""
+"""Create or update people from a checked people file: first a plan that writes nothing, then its application.
 
-import csv
-import datetime
+The plan reads the database in a fixed number of queries whatever the file's size; applying it writes
+everything in one transaction. Nobody missing from a file is changed or deactivated.
+"""
+
+import hashlib
+import json
 from dataclasses import dataclass, field
 from typing import IO
 
-from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import transaction
-from django.db.models import F
-from django.utils.translation import gettext as _
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy
 
-from ..choices import Language, Role
+from ..choices import Role
 from ..models import Team, User
+from .people_file import ATTRIBUTE_COLUMNS, PeopleFile, PersonRow, RowError, read_people
 
-COLUMNS = ("email", "name", "team", "manager_email", "job_title", "start_date", "role", "language")
-REQUIRED_COLUMNS = frozenset({"email", "name"})
-# Person attributes each optional column sets; a column missing from the file leaves it alone.
-ATTRIBUTE_COLUMNS = {
-    "team": "team",
-    "job_title": "job_title",
-    "start_date": "start_date",
-    "language": "preferred_language",
-}
-ROLE_ALIASES = {
-    "employee": Role.EMPLOYEE,
-    "employees": Role.EMPLOYEE,
-    "manager": Role.MANAGER,
-    "managers": Role.MANAGER,
-    "editor": Role.EDITOR,
-    "policy editor": Role.EDITOR,
-    "policy editors": Role.EDITOR,
-    "compliance": Role.COMPLIANCE,
-}
-MAX_LENGTHS = {
-    "email": User._meta.get_field("email").max_length,
-    "name": User._meta.get_field("name").max_length,
-    "job_title": User._meta.get_field("job_title").max_length,
-    "team": Team._meta.get_field("name").max_length,
+__all__ = ["ImportResult", "PeoplePlan", "apply_plan", "import_people", "plan_people"]
+
+FIELD_LABELS = {
+    "name": gettext_lazy("name"),
+    "team": gettext_lazy("team"),
+    "job_title": gettext_lazy("job title"),
+    "start_date": gettext_lazy("start date"),
+    "preferred_language": gettext_lazy("language"),
+    "roles": gettext_lazy("roles"),
 }
 
 
-class PeopleFileError(ValueError):
-    """The file as a whole cannot be read: not CSV, not UTF-8, or the wrong columns."""
+@dataclass(frozen=True)
+class Change:
+    field: str
+    before: str
+    after: str
+
+    @property
+    def label(self) -> str:
+        return str(FIELD_LABELS[self.field])
 
 
 @dataclass(frozen=True)
-class PersonRow:
-    line: int
-    email: str
-    name: str
-    team: str
-    manager_email: str
-    job_title: str
-    start_date: datetime.date | None
-    roles: tuple[str, ...]
-    language: str
+class PersonChange:
+    pk: int
+    row: PersonRow
+    changes: tuple[Change, ...]
 
 
 @dataclass(frozen=True)
-class RowError:
-    line: int
-    message: str
+class PeoplePlan:
+    """What importing the good rows of a file would do to the people as they are now."""
 
-    def __str__(self):
-        return _("line %(line)s: %(message)s") % {"line": self.line, "message": self.message}
-
-
-@dataclass(frozen=True)
-class PeopleFile:
     columns: frozenset[str]
-    rows: list[PersonRow]
-    errors: list[RowError]
+    created: tuple[PersonRow, ...]
+    changed: tuple[PersonChange, ...]
+    unchanged: int
+    new_teams: tuple[str, ...]
+    new_managers: tuple[tuple[str, str], ...]  # (team name, manager's e-mail address)
+    errors: tuple[RowError, ...]
+
+    @property
+    def fingerprint(self) -> str:
+        """Equal for two plans that would write the same things and skip the same rows."""
+        content = [
+            sorted(self.columns),
+            [repr(row) for row in self.created],
+            [(change.pk, repr(change.row), [repr(c) for c in change.changes]) for change in self.changed],
+            self.unchanged,
+            self.new_teams,
+            self.new_managers,
+            [(error.line, error.message) for error in self.errors],
+        ]
+        return hashlib.sha256(json.dumps(content, default=str).encode()).hexdigest()
 
 
 @dataclass
@@ -86,273 +85,143 @@ class ImportResult:
     applied: bool = False
 
 
-def column_name(header: str) -> str:
-    """'Manager e-mail', 'manager email' and 'manager_email' all name the same column."""
-    name = "_".join(header.strip().lower().replace("-", " ").split())
-    return name.replace("e_mail", "email")
+def _show(value) -> str:
+    if value is None:
+        return ""
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
-def _parse_roles(value: str) -> tuple[str, ...]:
-    names = [part.strip().lower() for part in value.replace(",", ";").split(";") if part.strip()]
-    if not names:
-        return (Role.EMPLOYEE.value,)
-    roles = []
-    for name in names:
-        if name not in ROLE_ALIASES:
-            raise ValueError(_("unknown role %(role)r (use employee, manager, editor or compliance)") % {"role": name})
-        roles.append(ROLE_ALIASES[name].value)
-    return tuple(dict.fromkeys(roles))
-
-
-def _parse_row(line: int, raw: dict[str, str]) -> PersonRow:
-    """Turn one CSV record into a PersonRow, or raise ValueError naming everything wrong with it."""
-    value = {key: (raw.get(key) or "").strip() for key in COLUMNS}
-    problems = []
-    for key, limit in MAX_LENGTHS.items():
-        if len(value[key]) > limit:
-            problems.append(
-                _("%(column)s is longer than %(limit)s characters") % {"column": key.replace("_", " "), "limit": limit}
-            )
-    email = value["email"].lower()
-    if not email:
-        problems.append(_("e-mail is missing"))
-    else:
-        try:
-            validate_email(email)
-        except ValidationError:
-            problems.append(_("%(email)r is not a valid e-mail address") % {"email": value["email"]})
-    if not value["name"]:
-        problems.append(_("name is missing"))
-    start_date = None
-    if value["start_date"]:
-        try:
-            start_date = datetime.date.fromisoformat(value["start_date"])
-        except ValueError:
-            problems.append(_("start date %(date)r is not a date (use YYYY-MM-DD)") % {"date": value["start_date"]})
-    language = (value["language"] or Language.EN).lower()
-    if language not in Language.values:
-        problems.append(
-            _("language %(language)r is not one of %(allowed)s")
-            % {"language": value["language"], "allowed": ", ".join(Language.values)}
-        )
-    roles: tuple[str, ...] = ()
-    try:
-        roles = _parse_roles(value["role"])
-    except ValueError as exc:
-        problems.append(str(exc))
-    manager_email = value["manager_email"].lower()
-    if manager_email:
-        try:
-            validate_email(manager_email)
-        except ValidationError:
-            problems.append(
-                _("manager e-mail %(email)r is not a valid e-mail address") % {"email": value["manager_email"]}
-            )
-        if not value["team"]:
-            problems.append(_("a manager is given but no team: managers manage teams"))
-    if problems:
-        raise ValueError("; ".join(problems))
-    return PersonRow(
-        line=line,
-        email=email,
-        name=value["name"],
-        team=value["team"],
-        manager_email=manager_email,
-        job_title=value["job_title"],
-        start_date=start_date,
-        roles=roles,
-        language=language,
-    )
-
-
-def _read_columns(reader: csv.DictReader) -> frozenset[str]:
-    headers = [column_name(name or "") for name in (reader.fieldnames or [])]
-    missing = REQUIRED_COLUMNS - set(headers)
-    if missing:
-        raise PeopleFileError(
-            _("line 1: missing column(s) %(columns)s; the columns are %(all)s")
-            % {"columns": ", ".join(sorted(missing)), "all": ", ".join(COLUMNS)}
-        )
-    unknown = [name for name in headers if name not in COLUMNS]
-    if unknown:
-        raise PeopleFileError(
-            _("line 1: unknown column(s) %(columns)s; the columns are %(all)s")
-            % {"columns": ", ".join(repr(name) for name in unknown), "all": ", ".join(COLUMNS)}
-        )
-    repeated = sorted({name for name in headers if headers.count(name) > 1})
-    if repeated:
-        raise PeopleFileError(_("line 1: column(s) given twice: %(columns)s") % {"columns": ", ".join(repeated)})
-    reader.fieldnames = headers
-    return frozenset(headers)
-
-
-def _check_managers(rows: list[PersonRow], errors: list[RowError], rejected: dict[str, int]) -> None:
-    """Drop rows whose manager is neither a good row of the file nor a known person, repeatedly."""
-    wanted = {row.manager_email for row in rows if row.manager_email}
-    known = set(User.objects.filter(email__in=wanted).values_list("email", flat=True))
-    while True:
-        available = known | {row.email for row in rows}
-        orphans = [row for row in rows if row.manager_email and row.manager_email not in available]
-        if not orphans:
-            return
-        for row in orphans:
-            if row.manager_email in rejected:
-                message = _("manager %(email)s is on line %(line)s, which cannot be imported") % {
-                    "email": row.manager_email,
-                    "line": rejected[row.manager_email],
-                }
-            else:
-                message = _("manager %(email)s is neither in the file nor a known person") % {
-                    "email": row.manager_email
-                }
-            errors.append(RowError(row.line, message))
-            rejected.setdefault(row.email, row.line)
-            rows.remove(row)
-
-
-def _check_addresses_free(rows: list[PersonRow], errors: list[RowError], rejected: dict[str, int]) -> list[PersonRow]:
-    """An address someone else has confirmed as their extra sign-in address cannot name a new person."""
-    taken = dict(
-        EmailAddress.objects.filter(email__in={row.email for row in rows}, verified=True)
-        .exclude(user__email=F("email"))
-        .values_list("email", "user__email")
-    )
-    for row in rows:
-        owner = taken.get(row.email)
-        if owner:
-            rejected.setdefault(row.email, row.line)
-            errors.append(
-                RowError(
-                    row.line,
-                    _("%(email)s already signs in %(owner)s") % {"email": row.email, "owner": owner},
-                )
-            )
-    return [row for row in rows if row.email not in taken]
-
-
-def read_people(stream: IO[str]) -> PeopleFile:
-    """Parse and check the whole file before anything is written."""
-    reader = csv.DictReader(stream)
-    try:
-        columns = _read_columns(reader)
-        rows: list[PersonRow] = []
-        errors: list[RowError] = []
-        seen: dict[str, int] = {}
-        rejected: dict[str, int] = {}
-        for raw in reader:
-            line = reader.line_num
-            if None in raw:
-                errors.append(
-                    RowError(line, _("this row has more values than the header has columns (a comma too many?)"))
-                )
-                continue
-            if not any((value or "").strip() for value in raw.values()):
-                continue
-            email = (raw.get("email") or "").strip().lower()
-            try:
-                row = _parse_row(line, raw)
-            except ValueError as exc:
-                errors.append(RowError(line, str(exc)))
-                if email:
-                    rejected.setdefault(email, line)
-                continue
-            if row.email in seen:
-                errors.append(
-                    RowError(
-                        line,
-                        _("%(email)s already appears on line %(line)s") % {"email": row.email, "line": seen[row.email]},
-                    )
-                )
-                continue
-            seen[row.email] = line
-            rows.append(row)
-    except UnicodeDecodeError as exc:
-        raise PeopleFileError(_("the file is not UTF-8 text; save it as CSV UTF-8")) from exc
-    except csv.Error as exc:
-        raise PeopleFileError(
-            _("line %(line)s: not a readable CSV file (%(reason)s)") % {"line": reader.line_num, "reason": exc}
-        ) from exc
-    rows = _check_addresses_free(rows, errors, rejected)
-    _check_managers(rows, errors, rejected)
-    errors.sort(key=lambda error: error.line)
-    return PeopleFile(columns=columns, rows=rows, errors=errors)
-
-
-class _Teams:
-    """Teams by case-insensitive name, created on first use."""
-
-    def __init__(self):
-        self.by_name = {team.name.lower(): team for team in Team.objects.all()}
-        self.created = 0
-
-    def get(self, name: str) -> Team:
-        team = self.by_name.get(name.lower())
-        if team is None:
-            team = Team.objects.create(name=name)
-            self.by_name[name.lower()] = team
-            self.created += 1
-        return team
-
-
-def _apply_row(row: PersonRow, columns: frozenset[str], groups: dict[str, Group], teams: _Teams) -> str:
-    values = {
-        "name": row.name,
-        "team": teams.get(row.team) if row.team else None,
-        "job_title": row.job_title,
-        "start_date": row.start_date,
-        "preferred_language": row.language,
+def plan_people(people_file: PeopleFile) -> PeoplePlan:
+    """Compare the good rows with the people, roles and teams as they are; write nothing."""
+    rows = people_file.rows
+    columns = people_file.columns
+    people = {
+        person.lower_email: person
+        for person in User.objects.annotate(lower_email=Lower("email"))
+        .filter(lower_email__in=[row.email for row in rows])
+        .select_related("team")
     }
-    user = User.objects.filter(email__iexact=row.email).first()
-    if user is None:
-        user = User(email=row.email, **values)
-        user.set_unusable_password()
-        user.save()
-        user.groups.add(*[groups[name] for name in row.roles])
-        return "created"
-    wanted = {"name": row.name} | {
-        attribute: values[attribute] for column, attribute in ATTRIBUTE_COLUMNS.items() if column in columns
-    }
-    outcome = "unchanged"
-    changed = [attribute for attribute, value in wanted.items() if getattr(user, attribute) != value]
-    if changed:
-        for attribute in changed:
-            setattr(user, attribute, wanted[attribute])
-        user.save(update_fields=changed)
-        outcome = "updated"
+    teams = {team.name.lower(): team for team in Team.objects.all()}
+    roles: dict[int, set[str]] = {}
     if "role" in columns:
-        current_roles = set(user.groups.filter(name__in=Role.values).values_list("name", flat=True))
-        if current_roles != set(row.roles):
-            user.groups.remove(*[groups[name] for name in current_roles - set(row.roles)])
-            user.groups.add(*[groups[name] for name in set(row.roles) - current_roles])
-            outcome = "updated"
-    return outcome
+        memberships = User.groups.through.objects.filter(
+            user__in=[person.pk for person in people.values()], group__name__in=Role.values
+        ).values_list("user_id", "group__name")
+        for user_id, group_name in memberships:
+            roles.setdefault(user_id, set()).add(group_name)
+    created, changed, unchanged = [], [], 0
+    for row in rows:
+        person = people.get(row.email)
+        if person is None:
+            created.append(row)
+            continue
+        changes = []
+        if person.name != row.name:
+            changes.append(Change("name", person.name, row.name))
+        for column, attribute in ATTRIBUTE_COLUMNS.items():
+            if column not in columns:
+                continue
+            if attribute == "team":
+                team = teams.get(row.team.lower()) if row.team else None
+                if (team.pk if team else None) == person.team_id and (team is not None or not row.team):
+                    continue
+                changes.append(Change("team", person.team.name if person.team else "", row.team))
+                continue
+            wanted = getattr(row, "language" if attribute == "preferred_language" else attribute)
+            if getattr(person, attribute) != wanted:
+                changes.append(Change(attribute, _show(getattr(person, attribute)), _show(wanted)))
+        current_roles = roles.get(person.pk, set())
+        if "role" in columns and current_roles != set(row.roles):
+            changes.append(Change("roles", ", ".join(sorted(current_roles)), ", ".join(sorted(row.roles))))
+        if changes:
+            changed.append(PersonChange(pk=person.pk, row=row, changes=tuple(changes)))
+        else:
+            unchanged += 1
+    new_teams: dict[str, str] = {}  # the first spelling of a new team's name names it
+    for row in rows:
+        if row.team and row.team.lower() not in teams:
+            new_teams.setdefault(row.team.lower(), row.team)
+    managed = set(
+        Team.managers.through.objects.filter(team__in=[team.pk for team in teams.values()]).values_list(
+            "team_id", "user__email"
+        )
+    )
+    new_managers: dict[tuple[str, str], tuple[str, str]] = {}
+    for row in rows:
+        team = teams.get(row.team.lower())
+        if row.manager_email and (team is None or (team.pk, row.manager_email) not in managed):
+            new_managers.setdefault((row.team.lower(), row.manager_email), (row.team, row.manager_email))
+    return PeoplePlan(
+        columns=columns,
+        created=tuple(created),
+        changed=tuple(changed),
+        unchanged=unchanged,
+        new_teams=tuple(new_teams.values()),
+        new_managers=tuple(new_managers.values()),
+        errors=tuple(people_file.errors),
+    )
+
+
+def apply_plan(plan: PeoplePlan) -> ImportResult:
+    """Write the plan in one transaction: all of it or nothing. Run it on a plan made in the same transaction."""
+    groups = {group.name: group for group in Group.objects.filter(name__in=Role.values)}
+    with transaction.atomic():
+        teams = {team.name.lower(): team for team in Team.objects.all()}
+        for name in plan.new_teams:
+            teams[name.lower()] = Team.objects.create(name=name)
+        for row in plan.created:
+            person = User(
+                email=row.email,
+                name=row.name,
+                team=teams[row.team.lower()] if row.team else None,
+                job_title=row.job_title,
+                start_date=row.start_date,
+                preferred_language=row.language,
+            )
+            person.set_unusable_password()
+            person.save()
+            person.groups.add(*[groups[name] for name in row.roles])
+        people = User.objects.in_bulk([change.pk for change in plan.changed])
+        for change in plan.changed:
+            person, row = people[change.pk], change.row
+            values = {
+                "name": row.name,
+                "team": teams[row.team.lower()] if row.team else None,
+                "job_title": row.job_title,
+                "start_date": row.start_date,
+                "preferred_language": row.language,
+            }
+            attributes = [c.field for c in change.changes if c.field != "roles"]
+            for attribute in attributes:
+                setattr(person, attribute, values[attribute])
+            if attributes:
+                person.save(update_fields=attributes)
+            if any(c.field == "roles" for c in change.changes):
+                current = set(person.groups.filter(name__in=Role.values).values_list("name", flat=True))
+                person.groups.remove(*[groups[name] for name in current - set(row.roles)])
+                person.groups.add(*[groups[name] for name in set(row.roles) - current])
+        managers = {person.email: person for person in User.objects.filter(email__in={e for _, e in plan.new_managers})}
+        for team_name, email in plan.new_managers:
+            teams[team_name.lower()].managers.add(managers[email])
+    return ImportResult(
+        created=len(plan.created),
+        updated=len(plan.changed),
+        unchanged=plan.unchanged,
+        teams_created=len(plan.new_teams),
+        errors=list(plan.errors),
+        applied=True,
+    )
 
 
 def import_people(stream: IO[str], *, skip_invalid: bool = False) -> ImportResult:
-    """Apply the file in one transaction; with bad rows, apply nothing unless told to skip them.
+    """Apply a CSV file in one transaction; with bad rows, apply nothing unless told to skip them.
 
     Raises PeopleFileError when the file as a whole cannot be read. Columns missing from
     the file leave those details of existing people as they are; new people get the defaults
     (no team, the Employees role, English).
     """
     people_file = read_people(stream)
-    result = ImportResult(errors=people_file.errors)
     if people_file.errors and not skip_invalid:
-        return result
-    rows = people_file.rows
-    groups = {group.name: group for group in Group.objects.filter(name__in=Role.values)}
+        return ImportResult(errors=people_file.errors)
     with transaction.atomic():
-        teams = _Teams()
-        for row in rows:
-            outcome = _apply_row(row, people_file.columns, groups, teams)
-            setattr(result, outcome, getattr(result, outcome) + 1)
-        managers = {
-            user.email: user
-            for user in User.objects.filter(email__in={row.manager_email for row in rows if row.manager_email})
-        }
-        for row in rows:
-            if row.manager_email:
-                teams.get(row.team).managers.add(managers[row.manager_email])
-        result.teams_created = teams.created
-    result.applied = True
-    return result
+        return apply_plan(plan_people(people_file))

@@ -4,7 +4,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from training.people.importing import COLUMNS, PeopleFileError, import_people
+from training.people.importing import import_people
+from training.people.people_file import COLUMNS, PeopleFileError
 
 
 class Command(BaseCommand):
