@@ -1,4 +1,4 @@
-"""Admin: read-only versions and acknowledgements, the review report and panel, guards on deletion."""
+"""Admin: the review report and panel, comparing versions, the evidence check, guards on deletion."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -13,6 +13,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
 from .admin_access import forbidden_unless
+from .compare_views import CompareVersionsButton, VersionComparisonView
 from .evidence_admin import EvidenceCheckView, EvidenceMenuItem
 from .evidence_views import sees_all_evidence
 from .markdown_preview import markdown_preview
@@ -131,3 +132,16 @@ def register_evidence_check_url():
 @hooks.register("register_reports_menu_item")
 def register_evidence_check_menu_item():
     return EvidenceMenuItem(_("Evidence check"), reverse("evidence_check"), icon_name="lock", order=900)
+
+
+# Comparing any two versions (editors and Compliance) ----------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_version_comparison_url():
+    return [path("policy-content/compare/", VersionComparisonView.as_view(), name="policy_version_compare")]
+
+
+@hooks.register("register_page_header_buttons")
+def compare_versions_header_button(page, user, view_name, next_url=None):
+    yield CompareVersionsButton(page=page, priority=66)
