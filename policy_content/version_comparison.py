@@ -79,7 +79,7 @@ def may_compare_any(user) -> bool:
     return user.is_active and (_sees_every_frozen_text(user) or policies_to_compare(user).exists())
 
 
-def _number(value: str, *, label: str) -> int | None:
+def _number(value: str, *, second: bool) -> int | None:
     if value in (None, ""):
         return None
     try:
@@ -87,11 +87,12 @@ def _number(value: str, *, label: str) -> int | None:
     except (TypeError, ValueError):
         number = 0
     if number < 1:
-        raise ComparisonRefused(
-            _("The %(which)s version must be a whole number of 1 or more, not “%(value)s”.")
-            % {"which": label, "value": value},
-            status=400,
+        message = (
+            _("The second version must be a whole number of 1 or more, not “%(value)s”.")
+            if second
+            else _("The first version must be a whole number of 1 or more, not “%(value)s”.")
         )
+        raise ComparisonRefused(message % {"value": value}, status=400)
     return number
 
 
@@ -126,8 +127,8 @@ def select_versions(
     if language and language not in languages:
         raise ComparisonRefused(_("“%(code)s” is not a language of this site.") % {"code": language}, status=400)
     versions = list(policy.versions.order_by("-number"))
-    old_number = _number(old, label=_("first"))
-    new_number = _number(new, label=_("second"))
+    old_number = _number(old, second=False)
+    new_number = _number(new, second=True)
     by_number = {version.number: version for version in versions}
     if new_number is None:
         new_number = versions[0].number if versions else None

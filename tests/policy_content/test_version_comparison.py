@@ -92,7 +92,7 @@ def test_the_default_is_the_previous_version_against_the_current_one_as_a_redlin
         2,
         3,
     )
-    assert "<ins><span class=\"w-sr-only\">[inserted: </span>Ask every customer for feedback.<span" in html
+    assert '<ins><span class="w-sr-only">[inserted: </span>Ask every customer for feedback.<span' in html
     assert '<del><span class="w-sr-only">[deleted: </span>patience.<span class="w-sr-only">]</span></del>' in html
     assert "new section" in html and "unchanged" in html
 
