@@ -1,9 +1,9 @@
 """Who gets what from every URL of the site: one request per URL pattern and role, read from the resolver.
 
-Matrix: 87 project URLs (77 patterns of training, policy_content, quizzes and the project's admin
-viewsets and reports, plus 10 routes of the project's routable pages) x 7 roles = 609 requests, and
+Matrix: 88 project URLs (78 patterns of training, policy_content, quizzes and the project's admin
+viewsets and reports, plus 10 routes of the project's routable pages) x 7 roles = 616 requests, and
 the 245 generic Wagtail, allauth and Django patterns by prefix: 245 for a visitor and the 203 admin
-ones for an employee; 1,057 requests in all (about 30 s). A new URL without a row in PROJECT fails,
+ones for an employee; 1,064 requests in all (about 30 s). A new URL without a row in PROJECT fails,
 naming the outcomes it has now.
 """
 
@@ -57,6 +57,8 @@ PROJECT = {
     "evidence:verify": "in 200 200 200 200 200 200",
     "evidence_check": "in in 403 403 403 200 200",
     "policy_markdown_preview": "in in 405 405 405 405 405",
+    # Comparing any two versions: those who may read a policy's history (editors) and Compliance.
+    "policy_version_compare": "in in 403 403 200 200 200",
     # Editors' reports.
     "quiz_question_analysis": "in in 403 403 200 200 200",
     "quiz_question_analysis_results": "in in 403 403 200 200 200",
