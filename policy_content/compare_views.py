@@ -12,7 +12,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from .models import PolicyPage, PolicyVersion
+from .models import PolicyPage
 from .version_comparison import (
     SUMMARY_ANCHOR,
     ComparisonRefused,
@@ -63,6 +63,11 @@ class VersionComparisonView(WagtailAdminTemplateMixin, TemplateView):
             return permission_denied(request, PermissionDenied())
         return super().dispatch(request, *args, **kwargs)
 
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": "", "label": self.get_page_title(), "sublabel": self.get_page_subtitle()},
+        ]
+
     def _policy(self, policies: list[PolicyPage]) -> PolicyPage | None:
         wanted = self.request.GET.get("policy", "")
         if not wanted:
@@ -77,26 +82,20 @@ class VersionComparisonView(WagtailAdminTemplateMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         params = request.GET
         policies = list(policies_to_compare(request.user).order_by("title").only("pk", "title"))
-        layout = params.get("layout") if params.get("layout") in LAYOUTS else LAYOUTS[0]
-        context = self.get_context_data(
-            policies=policies,
-            layout=layout,
-            languages=[(code, get_language_info(code)["name_translated"]) for code, _name in settings.LANGUAGES],
-            summary_anchor=SUMMARY_ANCHOR,
-        )
+        context = {"policies": policies, "policy": None, "versions": [], "selection": None}
         status = 200
         try:
-            policy = self._policy(policies)
+            policy = context["policy"] = self._policy(policies)
             if policy is not None:
-                context["policy"] = policy
-                selection = select_versions(
+                self.page_subtitle = policy.title
+                selection = context["selection"] = select_versions(
                     policy=policy,
                     old=params.get("from", ""),
                     new=params.get("to", ""),
                     language=params.get("language", ""),
                     preferred_language=get_language(),
                 )
-                context.update(selection=selection, versions=selection.versions, language=selection.language)
+                context.update(versions=selection.versions, language=selection.language)
                 if selection.old is not None:
                     context["sections"] = compare_texts(selection.old, selection.new)
                     context.update(self._layout_urls(selection))
@@ -105,8 +104,12 @@ class VersionComparisonView(WagtailAdminTemplateMixin, TemplateView):
             # Defaults that find nothing to compare are not a bad request: only what was asked for is.
             asked = any(params.get(name) for name in ("policy", "from", "to", "language"))
             status = refusal.status if asked else 200
-            if "policy" in context and "versions" not in context:
-                context["versions"] = list(PolicyVersion.objects.filter(policy=context["policy"]).order_by("-number"))
+            if context["policy"] is not None:
+                context["versions"] = list(context["policy"].versions.order_by("-number"))
+        context.setdefault("language", params.get("language") or get_language())
+        layout = params.get("layout") if params.get("layout") in LAYOUTS else LAYOUTS[0]
+        languages = [(code, get_language_info(code)["name_translated"]) for code, _name in settings.LANGUAGES]
+        context = self.get_context_data(**context, layout=layout, languages=languages, summary_anchor=SUMMARY_ANCHOR)
         return self.render_to_response(context, status=status)
 
     def _layout_urls(self, selection) -> dict[str, str]:
