@@ -53,7 +53,6 @@ class Selection:
     policy: PolicyPage
     versions: list[PolicyVersion]
     language: str
-    languages: list[str]  # the languages both chosen versions have a frozen text in
     old: FrozenText | None = None
     new: FrozenText | None = None
 
@@ -106,6 +105,10 @@ def _latest_texts(versions: list[PolicyVersion]) -> dict[tuple[int, str], Frozen
     return {(text.version_id, text.language): text for text in texts}
 
 
+def _language_name(code: str) -> str:
+    return str(get_language_info(code)["name_translated"])
+
+
 def _language(wanted: str, available: list[str], *, preferred: str) -> str:
     if wanted:
         return wanted
@@ -138,7 +141,7 @@ def select_versions(
     if old_number is None or new_number is None:
         if old or new:
             raise ComparisonRefused(_("This policy has only one version: there is nothing to compare."), status=400)
-        return Selection(policy, versions, language or preferred_language, [])
+        return Selection(policy, versions, language or preferred_language)
     for number in (old_number, new_number):
         if number not in by_number:
             raise ComparisonRefused(
@@ -154,14 +157,16 @@ def select_versions(
     language = _language(language, both, preferred=preferred_language)
     missing = [version.number for version in chosen if (version.pk, language) not in texts]
     if missing:
-        raise ComparisonRefused(
-            _("Version %(number)s was never published in %(language)s, so there is no text of it to compare.")
-            % {"number": missing[0], "language": get_language_info(language)["name_translated"]},
-            status=400,
-        )
+        message = _("Version %(number)s was never published in %(language)s, so there is no text of it to compare.")
+        message %= {"number": missing[0], "language": _language_name(language)}
+        if both:
+            message += " " + _("Both versions can be compared in: %(languages)s.") % {
+                "languages": ", ".join(_language_name(code) for code in both)
+            }
+        raise ComparisonRefused(message, status=400)
     old_text, new_text = (texts[(version.pk, language)] for version in chosen)
     old_text.version, new_text.version = chosen
-    return Selection(policy, versions, language, both, old_text, new_text)
+    return Selection(policy, versions, language, old_text, new_text)
 
 
 def _sections(text: FrozenText) -> list[tuple[str, str, list[str]]]:

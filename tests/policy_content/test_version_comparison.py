@@ -130,7 +130,12 @@ def test_versions_in_reverse_order_show_the_changes_undone(client, editor, polic
         ({"from": 2, "to": -1}, 400, "The second version must be a whole number of 1 or more"),
         ({"from": 2, "to": 2}, 400, "Choose two different versions to compare."),
         ({"from": 1, "to": 2, "language": "xx"}, 400, "“xx” is not a language of this site."),
-        ({"from": 1, "to": 2, "language": "el"}, 400, "Version 1 was never published in Greek"),
+        (
+            {"from": 1, "to": 2, "language": "el"},
+            400,
+            "Version 1 was never published in Greek, so there is no text of it to compare. "
+            "Both versions can be compared in: English.",
+        ),
         ({"policy": "abc"}, 400, "Choose a policy from the list."),
         ({"policy": 999999}, 400, "There is no policy with these versions for you to compare."),
     ],
