@@ -3,11 +3,9 @@
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
-from django.views.defaults import permission_denied
 from django.views.generic import TemplateView
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -17,7 +15,6 @@ from .version_comparison import (
     SUMMARY_ANCHOR,
     ComparisonRefused,
     compare_texts,
-    may_compare_any,
     policies_to_compare,
     select_versions,
 )
@@ -51,17 +48,14 @@ class CompareVersionsButton(PageMenuItem):
 
 
 class VersionComparisonView(WagtailAdminTemplateMixin, TemplateView):
-    """Pick a policy, a language and two version numbers; see their frozen texts' differences."""
+    """Pick a policy, a language and two version numbers; see their frozen texts' differences.
+
+    Registered behind `forbidden_unless(may_compare_any)`: editors and Compliance only, others get a 403.
+    """
 
     page_title = _("Compare policy versions")
     header_icon = "history"
     template_name = "policy_content/admin/compare_versions.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not may_compare_any(request.user):
-            # A plain 403: Wagtail would turn PermissionDenied into a redirect to the dashboard.
-            return permission_denied(request, PermissionDenied())
-        return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [

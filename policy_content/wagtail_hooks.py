@@ -19,6 +19,7 @@ from .evidence_views import sees_all_evidence
 from .markdown_preview import markdown_preview
 from .models import PolicyIndexPage, PolicyPage, PolicyVersion
 from .review import can_view_review_report, policies_for_review, review_state
+from .version_comparison import may_compare_any
 from .views import PolicyReviewReportView
 from .workflow import ensure_policy_workflow
 
@@ -139,7 +140,8 @@ def register_evidence_check_menu_item():
 
 @hooks.register("register_admin_urls")
 def register_version_comparison_url():
-    return [path("policy-content/compare/", VersionComparisonView.as_view(), name="policy_version_compare")]
+    view = forbidden_unless(may_compare_any)(VersionComparisonView.as_view())
+    return [path("policy-content/compare/", view, name="policy_version_compare")]
 
 
 @hooks.register("register_page_header_buttons")
