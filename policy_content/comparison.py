@@ -17,6 +17,7 @@ __all__ = [
     "SectionChange",
     "changes_for_reader",
     "compare_pages",
+    "compare_sections",
     "compare_versions",
     "section_texts",
 ]
@@ -28,16 +29,30 @@ _WORDS = re.compile(r"\S+|\s+")
 class LineChange:
     """One line of a changed section: added, removed, or changed (with word-level pieces)."""
 
-    kind: str  # "added" | "removed" | "changed"
+    kind: str  # "added" | "removed" | "changed", or "same" when unchanged lines are kept
     text: str
     pieces: tuple[tuple[str, str], ...] = ()  # ("same" | "added" | "removed", text) for "changed"
+
+    @property
+    def old_pieces(self) -> tuple[tuple[str, str], ...]:
+        """What the line said before: for a side-by-side view's left column."""
+        if self.kind == "changed":
+            return tuple(piece for piece in self.pieces if piece[0] != "added")
+        return () if self.kind == "added" else ((self.kind, self.text),)
+
+    @property
+    def new_pieces(self) -> tuple[tuple[str, str], ...]:
+        """What the line says now: for a side-by-side view's right column."""
+        if self.kind == "changed":
+            return tuple(piece for piece in self.pieces if piece[0] != "removed")
+        return () if self.kind == "removed" else ((self.kind, self.text),)
 
 
 @dataclass(frozen=True)
 class SectionChange:
     anchor: str
     heading: str
-    state: str  # "added" | "removed" | "changed"
+    state: str  # "added" | "removed" | "changed", or "unchanged" when unchanged sections are kept
     old_heading: str = ""
     lines: list[LineChange] = field(default_factory=list)
 
@@ -71,11 +86,13 @@ def _word_pieces(old: str, new: str) -> tuple[tuple[str, str], ...]:
     return tuple(pieces)
 
 
-def _line_changes(old_lines: list[str], new_lines: list[str]) -> list[LineChange]:
+def _line_changes(old_lines: list[str], new_lines: list[str], *, keep_same: bool = False) -> list[LineChange]:
     changes = []
     matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
+            if keep_same:
+                changes += [LineChange("same", line) for line in old_lines[i1:i2]]
             continue
         old_part, new_part = old_lines[i1:i2], new_lines[j1:j2]
         if tag == "replace":
@@ -92,26 +109,40 @@ def _line_changes(old_lines: list[str], new_lines: list[str]) -> list[LineChange
     return changes
 
 
-def compare_pages(old_page: PolicyPage, new_page: PolicyPage) -> list[SectionChange]:
-    """The sections that differ: changed and added in the new order, then removed ones."""
-    old_sections = {anchor: (heading, lines) for anchor, heading, lines in section_texts(old_page)}
+Sections = list[tuple[str, str, list[str]]]
+
+
+def compare_sections(old: Sections, new: Sections, *, keep_unchanged: bool = False) -> list[SectionChange]:
+    """The sections that differ, matched by anchor: changed and added in the new order, then removed ones.
+
+    With `keep_unchanged`, every section and line is kept (unchanged ones as "unchanged" and "same"),
+    so the whole text can be shown with its changes in place.
+    """
+    old_sections = {anchor: (heading, lines) for anchor, heading, lines in old}
     result = []
     seen = set()
-    for anchor, heading, lines in section_texts(new_page):
+    for anchor, heading, lines in new:
         seen.add(anchor)
         if anchor not in old_sections:
             result.append(SectionChange(anchor, heading, "added", lines=[LineChange("added", line) for line in lines]))
             continue
         old_heading, old_lines = old_sections[anchor]
-        line_changes = _line_changes(old_lines, lines)
-        if line_changes or old_heading != heading:
+        line_changes = _line_changes(old_lines, lines, keep_same=keep_unchanged)
+        if old_heading != heading or any(line.kind != "same" for line in line_changes):
             result.append(SectionChange(anchor, heading, "changed", old_heading=old_heading, lines=line_changes))
+        elif keep_unchanged:
+            result.append(SectionChange(anchor, heading, "unchanged", old_heading=old_heading, lines=line_changes))
     for anchor, (heading, lines) in old_sections.items():
         if anchor not in seen:
             result.append(
                 SectionChange(anchor, heading, "removed", lines=[LineChange("removed", line) for line in lines])
             )
     return result
+
+
+def compare_pages(old_page: PolicyPage, new_page: PolicyPage) -> list[SectionChange]:
+    """The sections that differ between two pages' texts (see `compare_sections`)."""
+    return compare_sections(section_texts(old_page), section_texts(new_page))
 
 
 def _page_from(revision: Revision) -> PolicyPage:

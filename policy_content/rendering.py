@@ -7,7 +7,7 @@ import markdown
 import nh3
 from django.utils.safestring import SafeString, mark_safe
 
-__all__ = ["html_to_lines", "render_markdown"]
+__all__ = ["html_to_lines", "html_to_sections", "render_markdown"]
 
 ALLOWED_TAGS = {
     "a",
@@ -118,3 +118,50 @@ def html_to_lines(html: str) -> list[str]:
     collector.close()
     collector._flush()
     return collector.lines
+
+
+class _SectionCollector(_TextCollector):
+    """Lines grouped by the `<section id=…>` and `<h2>` every policy block renders."""
+
+    def __init__(self):
+        super().__init__()
+        self.loose = self.lines  # text outside any section
+        self.sections: list[tuple[str, str, list[str]]] = []
+        self.heading: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "section":
+            self._flush()
+            self.sections.append((dict(attrs).get("id") or "", "", []))
+            self.lines = self.sections[-1][2]
+        elif tag == "h2" and self.sections and not self.sections[-1][1]:
+            self._flush()
+            self.heading = self.current = []
+        elif tag in ("td", "th") and not "".join(self.current).strip():
+            self.current = []  # a row's first cell: no separator before it
+        else:
+            super().handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag):
+        if tag == "h2" and self.heading is not None:
+            anchor, _untitled, lines = self.sections[-1]
+            self.sections[-1] = (anchor, " ".join("".join(self.heading).split()), lines)
+            self.heading, self.current = None, []
+        elif tag == "section":
+            self._flush()
+            self.lines = self.loose
+        else:
+            super().handle_endtag(tag)
+
+
+def html_to_sections(html: str) -> list[tuple[str, str, list[str]]]:
+    """(anchor, heading, readable lines) of each section of a policy's rendered body, in order.
+
+    Text outside any section (the blocks render none) is kept as an untitled first section.
+    """
+    collector = _SectionCollector()
+    collector.feed(html)
+    collector.close()
+    collector._flush()
+    loose = [("", "", collector.loose)] if collector.loose else []
+    return loose + collector.sections

@@ -1,4 +1,4 @@
-"""Admin: read-only versions and acknowledgements, the review report and panel, guards on deletion."""
+"""Admin: the review report and panel, comparing versions, the evidence check, guards on deletion."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -13,12 +13,14 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
 from .admin_access import forbidden_unless
+from .compare_views import CompareVersionsButton, VersionComparisonView
 from .evidence_admin import EvidenceCheckView, EvidenceMenuItem
 from .evidence_views import sees_all_evidence
 from .markdown_preview import markdown_preview
 from .models import PolicyIndexPage, PolicyPage, PolicyVersion
 from .reader_questions_admin import ReaderQuestionViewSet
 from .review import can_view_review_report, policies_for_review, review_state
+from .version_comparison import may_compare_any
 from .views import PolicyReviewReportView
 from .workflow import ensure_policy_workflow
 
@@ -137,3 +139,17 @@ def register_evidence_check_url():
 @hooks.register("register_reports_menu_item")
 def register_evidence_check_menu_item():
     return EvidenceMenuItem(_("Evidence check"), reverse("evidence_check"), icon_name="lock", order=900)
+
+
+# Comparing any two versions (editors and Compliance) ----------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_version_comparison_url():
+    view = forbidden_unless(may_compare_any)(VersionComparisonView.as_view())
+    return [path("policy-content/compare/", view, name="policy_version_compare")]
+
+
+@hooks.register("register_page_header_buttons")
+def compare_versions_header_button(page, user, view_name, next_url=None):
+    yield CompareVersionsButton(page=page, priority=66)

@@ -15,6 +15,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permissions import register_permission_policy
 
+from policy_content.columns import CompareWithPreviousColumn
 from policy_content.models import Acknowledgement, PolicyVersion
 from policy_content.permissions import ReadOnlyPermissionPolicy
 from policy_content.spreadsheets import SafeSpreadsheetExportMixin
@@ -190,7 +191,7 @@ class PolicyVersionViewSet(ModelViewSet):
     icon = "history"
     menu_label = _("Policy versions")
     index_view_class = PolicyVersionIndexView
-    list_display = ["policy", "number", "published_at", "published_by", "change_summary"]
+    list_display = ["policy", "number", "published_at", "published_by", "change_summary", CompareWithPreviousColumn()]
     list_filter = ["policy", "published_at"]
     list_export = ["policy", "number", "published_at", "published_by", "change_summary", "revision_id"]
     search_fields = ["change_summary"]

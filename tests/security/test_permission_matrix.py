@@ -57,6 +57,8 @@ PROJECT = {
     "evidence:verify": "in 200 200 200 200 200 200",
     "evidence_check": "in in 403 403 403 200 200",
     "policy_markdown_preview": "in in 405 405 405 405 405",
+    # Comparing any two versions: those who may read a policy's history (editors) and Compliance.
+    "policy_version_compare": "in in 403 403 200 200 200",
     # Editors' reports.
     "quiz_question_analysis": "in in 403 403 200 200 200",
     "quiz_question_analysis_results": "in in 403 403 200 200 200",
