@@ -1,6 +1,7 @@
 """Policy pages, their versions and the acknowledgements people give them."""
 
 from django.conf import settings
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -300,7 +301,7 @@ class Acknowledgement(ImmutableModel):
     def is_paper(self) -> bool:
         return self.method == SignatureMethod.PAPER
 
-    @property
+    @admin.display(description=_("how signed"))
     def signature_display(self) -> str:
         """How it was signed, as every listing shows it."""
         if self.is_paper:
