@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
+from django.template.defaultfilters import filesizeformat
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext
 
@@ -71,8 +72,8 @@ def checked_scan(upload) -> CheckedScan:
         raise ScanRefused(gettext("The scan is empty."))
     if upload.size > limit:
         raise ScanRefused(
-            gettext("The scan is too large (%(size)s MB); the limit is %(limit)s MB.")
-            % {"size": round(upload.size / 1_000_000, 1), "limit": round(limit / 1_000_000, 1)}
+            gettext("The scan is too large (%(size)s); the limit is %(limit)s.")
+            % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)}
         )
     upload.seek(0)
     head = upload.read(16)

@@ -152,7 +152,7 @@ def evidence_pack(*, title: str, acknowledgements: QuerySet, attempts: QuerySet)
             )
         )
         if ack.scan and ack.scan_sha256:
-            name = f"scans/{ack.scan.name.rsplit('/', 1)[-1]}"
+            name = f"scans/{ack.scan_sha256}.{ack.scan.name.rsplit('.', 1)[-1]}"
             with ack.scan.open("rb") as scan:
                 files[name] = scan.read()
             sums.append((ack.scan_sha256, name))
