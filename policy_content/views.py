@@ -2,6 +2,7 @@
 
 import django_filters
 from allauth.account.adapter import get_adapter
+from allauth.core.exceptions import ReauthenticationRequired
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
@@ -67,8 +68,15 @@ def acknowledge_policy(request, *, page):
         return _render_refusal(request, page, status=refusal.status, refusal=refusal.message)
     if not form.is_valid():
         return _render_refusal(request, page, status=400, form=form)
-    # Older than the signing window: allauth asks for the password (or second factor), then replays this POST.
-    authentication = require_recent_authentication(request)
+    try:
+        authentication = require_recent_authentication(request)
+    except ReauthenticationRequired:
+        # allauth asks for the password (or second factor), then replays this POST: nothing is typed twice.
+        messages.info(
+            request,
+            gettext("To sign, confirm who you are: your acknowledgement is recorded as soon as you have."),
+        )
+        raise
 
     acknowledgement, created = record_acknowledgement(
         user=request.user,

@@ -1,9 +1,9 @@
 """Who gets what from every URL of the site: one request per URL pattern and role, read from the resolver.
 
-Matrix: 87 project URLs (77 patterns of training, policy_content, quizzes and the project's admin
-viewsets and reports, plus 10 routes of the project's routable pages) x 7 roles = 609 requests, and
+Matrix: 89 project URLs (79 patterns of training, policy_content, quizzes and the project's admin
+viewsets and reports, plus 10 routes of the project's routable pages) x 7 roles = 623 requests, and
 the 245 generic Wagtail, allauth and Django patterns by prefix: 245 for a visitor and the 203 admin
-ones for an employee; 1,057 requests in all (about 30 s). A new URL without a row in PROJECT fails,
+ones for an employee; 1,071 requests in all (about 30 s). A new URL without a row in PROJECT fails,
 naming the outcomes it has now.
 """
 
@@ -12,6 +12,7 @@ from django.test import Client
 
 from policy_content.models import Acknowledgement, FrozenText
 from quizzes.models import QuizAttempt
+from tests.policy_content.factories import AcknowledgementFactory, PolicyPageFactory
 from tests.security.url_matrix import (
     DENIED,
     MISSING,
@@ -48,6 +49,9 @@ PROJECT = {
     "training_reports:quiz_results": "in in 200 200 403 200 200",
     "training_reports:quiz_results_results": "in in 200 200 403 200 200",
     "training_reports:person": "in in 403 200 403 200 200",
+    # Paper sign-offs: recorded and their scans read by whoever may read the person's records.
+    "training_reports:paper_sign_off": "in in 403 200 403 200 200",
+    "training_reports:paper_sign_off_scan": "in in 403 200 403 200 200",
     "live": "200 200 200 200 200 200 200",
     # Evidence packs, receipts and frozen texts (the test acknowledgements carry no frozen text: 404).
     "training_reports:person_evidence": "in in 404 200 403 200 200",
@@ -164,6 +168,7 @@ def world(home_page):
 def project_paths(world, home_page):
     """(row key, path) of every project URL, on Ana's records."""
     ack = Acknowledgement.objects.filter(user=world.ana).first()
+    paper = AcknowledgementFactory(user=world.ana, version=PolicyPageFactory().current_version, paper=True)
     attempt = QuizAttempt.objects.filter(user=world.ana).first()
     text_hash = FrozenText.objects.filter(acknowledgements__user=world.ana).values_list("sha256", flat=True).first()
     pks = {
@@ -182,7 +187,7 @@ def project_paths(world, home_page):
                 if pattern.key == "training_reports:policy_evidence"
                 else pks.get(pattern.key.split(":")[0], 1)
             )
-            yield pattern.key, fill(pattern.route, {"pk": pk, "sha256": text_hash})
+            yield pattern.key, fill(pattern.route, {"pk": pk, "sha256": text_hash, "acknowledgement": paper.pk})
     pages = {"HomePage": home_page, "PolicyPage": world.policy, "QuizPage": world.quiz}
     for model, name, route in page_routes():
         yield f"{model.__name__}:{name}", pages[model.__name__].url + fill(route, {"attempt_id": attempt.pk})[1:]
