@@ -1,7 +1,9 @@
 """Acknowledging a policy version: who owes what, the statement, and recording it exactly once."""
 
+import datetime
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from typing import Any
 
 from django import forms
 from django.db import IntegrityError, transaction
@@ -10,6 +12,7 @@ from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 
 from .cached_rendering import body_html, cached_changes_for_reader
+from .choices import SignatureMethod
 from .evidence import chain_acknowledgement, shown_text_sha256
 from .localized import source_ids
 from .models import Acknowledgement, FrozenText, PolicyPage, PolicyVersion
@@ -21,6 +24,7 @@ __all__ = [
     "AcknowledgementRefused",
     "LibraryEntry",
     "Reading",
+    "Signature",
     "check_version",
     "current_readings",
     "library_entries",
@@ -79,12 +83,20 @@ class AcknowledgementForm(forms.Form):
         return typed
 
 
-def statement_for(*, page: PolicyPage, version: PolicyVersion) -> str:
-    """The sentence a person agrees to, in the active language; stored word for word."""
-    return gettext(
+def statement_for(*, page: PolicyPage, version: PolicyVersion, paper: bool = False) -> str:
+    """What a person agrees to and what their signature means, in the active language; stored word for word."""
+    agreement = gettext(
         "I confirm that I have read version %(number)s of “%(title)s”, that I understand it, "
         "and that I will follow it in my work."
     ) % {"number": version.number, "title": page.title}
+    if paper:
+        meaning = gettext("I signed this statement by hand, on paper.")
+    else:
+        meaning = gettext(
+            "Typing my full name, while signed in to my own account and after confirming who I am, "
+            "is my electronic signature: it means the same as signing this statement by hand."
+        )
+    return f"{agreement} {meaning}"
 
 
 def check_version(*, page: PolicyPage, submitted_version_id: int) -> PolicyVersion:
@@ -120,6 +132,23 @@ def check_version(*, page: PolicyPage, submitted_version_id: int) -> PolicyVersi
     raise AcknowledgementRefused(gettext("This acknowledgement does not belong to this policy."), status=400)
 
 
+@dataclass(frozen=True)
+class Signature:
+    """How an acknowledgement was signed: online after an authentication, or on paper, recorded by someone."""
+
+    method: str = SignatureMethod.ONLINE
+    authentication_method: str = ""
+    authenticated_at: datetime.datetime | None = None
+    recorded_by: Any = None
+    signed_on: datetime.date | None = None
+    remark: str = ""
+    scan: Any = ""
+    scan_sha256: str = ""
+
+    def values(self) -> dict[str, Any]:
+        return {field.name: getattr(self, field.name) for field in fields(self)}
+
+
 def record_acknowledgement(
     *,
     user,
@@ -131,12 +160,15 @@ def record_acknowledgement(
     user_agent: str,
     text: FrozenText | None = None,
     acknowledged_at=None,
+    signature: Signature | None = None,
 ) -> tuple[Acknowledgement, bool]:
     """Record one acknowledgement per person and version, and chain it; a repeat returns the first one.
 
     `text` is the frozen text the reader was shown; its hash is recorded with the acknowledgement.
-    `acknowledged_at` is the clock, except when the demo loads past acknowledgements.
+    `acknowledged_at` is the clock, except when the demo loads past acknowledgements or a paper sign-off
+    is recorded. `signature` says how it was signed (online, with no authentication known, by default).
     """
+    signature = signature or Signature()
     existing = Acknowledgement.objects.filter(user=user, version=version).first()
     if existing is not None:
         return existing, False
@@ -154,6 +186,7 @@ def record_acknowledgement(
                 text=text,
                 text_sha256=text.sha256 if text else "",
                 acknowledged_at=acknowledged_at or timezone.now(),
+                **signature.values(),
             )
             chain_acknowledgement(acknowledgement)
     except IntegrityError:

@@ -7,3 +7,10 @@ class ReviewState(models.TextChoices):
     DUE_SOON = "due_soon", _("Due soon")
     NOT_DUE = "not_due", _("Not due")
     NOT_SET = "not_set", _("No date set")
+
+
+class SignatureMethod(models.TextChoices):
+    """How a person signed an acknowledgement."""
+
+    ONLINE = "online", _("Signed online")
+    PAPER = "paper", _("Paper sign-off")

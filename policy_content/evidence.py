@@ -24,8 +24,13 @@ ACKNOWLEDGEMENT = "acknowledgement"
 
 
 def acknowledgement_content(ack: Acknowledgement) -> dict[str, Any]:
-    """The fields of an acknowledgement its chain record covers."""
-    return {
+    """The fields of an acknowledgement its chain record covers, in the format it was recorded in.
+
+    Format 1 (before signing required a recent authentication) has the fields up to `user_agent`;
+    format 2 adds `format`, how it was signed, the signer's last authentication, and for a paper
+    sign-off who recorded it, the date on the paper, the remark and the scan's SHA-256.
+    """
+    content = {
         "kind": ACKNOWLEDGEMENT,
         "id": ack.pk,
         "person": ack.user_id,
@@ -41,6 +46,18 @@ def acknowledgement_content(ack: Acknowledgement) -> dict[str, Any]:
         "ip_address": ack.ip_address,
         "user_agent": ack.user_agent,
     }
+    if ack.evidence_format >= 2:
+        content.update(
+            format=2,
+            method=ack.method,
+            authentication_method=ack.authentication_method,
+            authenticated_at=ack.authenticated_at,
+            recorded_by=ack.recorded_by_id,
+            signed_on=ack.signed_on,
+            remark=ack.remark,
+            scan_sha256=ack.scan_sha256,
+        )
+    return content
 
 
 def chain_acknowledgement(ack: Acknowledgement) -> EvidenceRecord:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from .evidence_chain import GENESIS_SHA256, canonical_json, chain_sha256, kinds, sha256_hex, verification_code
 from .frozen import text_content
 from .models import Acknowledgement, EvidenceChainHead, EvidenceRecord, FrozenText
+from .scans import file_sha256
 
 __all__ = ["Problem", "Verification", "verify_evidence", "verify_record"]
 
@@ -122,6 +123,22 @@ def _check_texts(verification: Verification) -> None:
         )
 
 
+def _check_scans(verification: Verification) -> None:
+    """Each paper sign-off's scan is still the file whose SHA-256 its chained content holds."""
+    scanned = Acknowledgement.objects.exclude(scan_sha256="").only("pk", "scan", "scan_sha256")
+    for ack in scanned.iterator(chunk_size=500):
+        try:
+            with ack.scan.open("rb") as scan:
+                intact = file_sha256(scan) == ack.scan_sha256
+        except (OSError, ValueError):
+            verification.problems.append(Problem(0, "acknowledgement", str(ack.pk), _("its scan is missing")))
+            continue
+        if not intact:
+            verification.problems.append(
+                Problem(0, "acknowledgement", str(ack.pk), _("its scan is not the file that was recorded"))
+            )
+
+
 def verify_evidence() -> Verification:
     """Check the whole chain; problems are listed in chain order, the first broken record first."""
     verification = Verification()
@@ -131,6 +148,7 @@ def verify_evidence() -> Verification:
     _check_head(verification, records)
     _check_contents(verification, records)
     _check_texts(verification)
+    _check_scans(verification)
     verification.problems.sort(key=lambda problem: (problem.sequence == 0, problem.sequence))
     return verification
 

@@ -28,7 +28,7 @@ def my_evidence(request):
     """The person's acknowledgements, each with its receipt and the text they were shown."""
     acks = list(
         Acknowledgement.objects.filter(user=request.user)
-        .select_related("version__policy", "text")
+        .select_related("version__policy", "text", "recorded_by")
         .order_by("-acknowledged_at")
     )
     return render(request, "policy_content/evidence/mine.html", {"receipts": receipts_for(acks)})
@@ -67,4 +67,8 @@ def verify_code(request):
 def _acknowledgement_of(record: EvidenceRecord) -> Acknowledgement | None:
     if record.kind != "acknowledgement":
         return None
-    return Acknowledgement.objects.select_related("version__policy", "text").filter(pk=record.object_id).first()
+    return (
+        Acknowledgement.objects.select_related("version__policy", "text", "recorded_by")
+        .filter(pk=record.object_id)
+        .first()
+    )

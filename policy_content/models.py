@@ -1,6 +1,7 @@
 """Policy pages, their versions and the acknowledgements people give them."""
 
 from django.conf import settings
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -13,8 +14,11 @@ from wagtail.models import Page, PagePermissionTester
 from wagtail.search import index
 
 from .blocks import PolicyBodyBlock, anchor_for
+from .choices import SignatureMethod
 from .forms import PolicyPageForm
+from .immutable import ImmutableModel, ImmutableQuerySet, ImmutableRecordError
 from .localized import TranslatedPageMixin
+from .scans import scan_storage
 
 __all__ = [
     "Acknowledgement",
@@ -28,42 +32,11 @@ __all__ = [
 ]
 
 
-class ImmutableRecordError(Exception):
-    """Raised when code tries to change or delete evidence."""
-
-
-class ImmutableQuerySet(models.QuerySet):
-    """Bulk changes would bypass save(): refuse them too."""
-
-    def update(self, **kwargs):
-        raise ImmutableRecordError(f"{self.model._meta.verbose_name_plural} cannot be changed.")
-
-    def delete(self):
-        raise ImmutableRecordError(f"{self.model._meta.verbose_name_plural} cannot be deleted.")
-
-
 class PolicyVersionQuerySet(ImmutableQuerySet):
     def current(self):
         """The version in force of each policy: its highest number."""
         latest = PolicyVersion.objects.filter(policy_id=models.OuterRef("policy_id")).order_by("-number").values("pk")
         return self.filter(pk=models.Subquery(latest[:1]))
-
-
-class ImmutableModel(models.Model):
-    """Created once, then never saved again nor deleted by the application."""
-
-    objects = ImmutableQuerySet.as_manager()
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise ImmutableRecordError(f"A {self._meta.verbose_name} cannot be changed once recorded.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ImmutableRecordError(f"A {self._meta.verbose_name} cannot be deleted.")
 
 
 class PolicyPermissionTester(PagePermissionTester):
@@ -306,6 +279,24 @@ class Acknowledgement(ImmutableModel):
         related_name="acknowledgements",
     )
     text_sha256 = models.CharField(_("SHA-256 of the text shown"), max_length=64, blank=True)
+    # What the chain record covers: 1 for acknowledgements recorded before the fields below existed.
+    evidence_format = models.PositiveSmallIntegerField(_("evidence format"), default=2)
+    method = models.CharField(_("how signed"), max_length=10, choices=SignatureMethod, default=SignatureMethod.ONLINE)
+    authentication_method = models.CharField(_("last authentication"), max_length=60, blank=True)
+    authenticated_at = models.DateTimeField(_("last authenticated at"), null=True, blank=True)
+    # A paper sign-off: who recorded it, the date on the paper, a remark and the scan.
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    signed_on = models.DateField(_("date on the paper"), null=True, blank=True)
+    remark = models.TextField(_("remark"), blank=True)
+    scan = models.FileField(_("scan"), storage=scan_storage, upload_to="paper-sign-offs/%Y/%m/", blank=True)
+    scan_sha256 = models.CharField(_("SHA-256 of the scan"), max_length=64, blank=True)
 
     class Meta:
         verbose_name = _("acknowledgement")
@@ -315,6 +306,17 @@ class Acknowledgement(ImmutableModel):
 
     def __str__(self):
         return _("%(person)s acknowledged %(version)s") % {"person": self.user, "version": self.version}
+
+    @property
+    def is_paper(self) -> bool:
+        return self.method == SignatureMethod.PAPER
+
+    @admin.display(description=_("how signed"))
+    def signature_display(self) -> str:
+        """How it was signed, as every listing shows it."""
+        if self.is_paper:
+            return _("Paper sign-off recorded by %(name)s") % {"name": self.recorded_by}
+        return str(SignatureMethod.ONLINE.label)
 
 
 class FrozenText(ImmutableModel):

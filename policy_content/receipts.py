@@ -30,6 +30,8 @@ class Receipt:
     text_sha256: str
     text_url: str
     verify_url: str
+    signed_how: str = ""
+    signed_on: object = None
 
     @property
     def acknowledged_at(self):
@@ -50,11 +52,14 @@ def _receipt(ack: Acknowledgement, record: EvidenceRecord | None) -> Receipt:
         text_sha256=ack.text_sha256,
         text_url=reverse("evidence:text", args=[text.sha256]) if text else "",
         verify_url=f"{reverse('evidence:verify')}?code={code}" if code else "",
+        signed_how=str(ack.signature_display()),
+        signed_on=ack.signed_on,
     )
 
 
 def receipts_for(acknowledgements: list[Acknowledgement]) -> list[Receipt]:
-    """Receipts for acknowledgements loaded with `select_related("version__policy", "text")` (one query more)."""
+    """Receipts for acknowledgements loaded with `select_related("version__policy", "text", "recorded_by")`
+    (one query more)."""
     records = {
         record.object_id: record
         for record in EvidenceRecord.objects.filter(
@@ -70,7 +75,11 @@ def receipt_for(ack: Acknowledgement) -> Receipt:
 
 def receipt_of(*, user, version) -> Receipt | None:
     """The receipt of `user`'s acknowledgement of `version`, if they gave one (two queries)."""
-    ack = Acknowledgement.objects.filter(user=user, version=version).select_related("version__policy", "text").first()
+    ack = (
+        Acknowledgement.objects.filter(user=user, version=version)
+        .select_related("version__policy", "text", "recorded_by")
+        .first()
+    )
     return receipt_for(ack) if ack else None
 
 

@@ -2,6 +2,7 @@
 
 import django_filters
 from allauth.account.adapter import get_adapter
+from allauth.core.exceptions import ReauthenticationRequired
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
@@ -19,6 +20,7 @@ from wagtail.admin.views.reports import ReportView
 from .acknowledgements import (
     AcknowledgementForm,
     AcknowledgementRefused,
+    Signature,
     check_version,
     record_acknowledgement,
     statement_for,
@@ -29,6 +31,7 @@ from .frozen import text_for_reader
 from .models import PolicyPage
 from .receipts import receipt_for, send_receipt
 from .review import policies_for_review, review_state
+from .signing import require_recent_authentication
 from .spreadsheets import SafeSpreadsheetExportMixin
 
 
@@ -42,7 +45,10 @@ def _render_refusal(request, page, *, status, form=None, refusal=None):
 
 
 def acknowledge_policy(request, *, page):
-    """POST only: record the reader's acknowledgement of the version in force, then go back to the page."""
+    """POST only: record the reader's acknowledgement of the version in force, then go back to the page.
+
+    The signer must have authenticated within the signing window (policy_content.signing).
+    """
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     page_url = page.get_url(request)
@@ -62,6 +68,15 @@ def acknowledge_policy(request, *, page):
         return _render_refusal(request, page, status=refusal.status, refusal=refusal.message)
     if not form.is_valid():
         return _render_refusal(request, page, status=400, form=form)
+    try:
+        authentication = require_recent_authentication(request)
+    except ReauthenticationRequired:
+        # allauth asks for the password (or second factor), then replays this POST: nothing is typed twice.
+        messages.info(
+            request,
+            gettext("To sign, confirm who you are: your acknowledgement is recorded as soon as you have."),
+        )
+        raise
 
     acknowledgement, created = record_acknowledgement(
         user=request.user,
@@ -72,6 +87,7 @@ def acknowledge_policy(request, *, page):
         language=page.locale.language_code,
         ip_address=get_adapter(request).get_client_ip(request),
         user_agent=request.META.get("HTTP_USER_AGENT", ""),
+        signature=Signature(authentication_method=authentication.method, authenticated_at=authentication.at),
     )
     when = date_format(localtime(acknowledgement.acknowledged_at), "DATETIME_FORMAT")
     if created:

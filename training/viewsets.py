@@ -204,7 +204,18 @@ class PolicyVersionViewSet(ModelViewSet):
 
 
 class AcknowledgementIndexView(ScopedIndexView):
-    related = ("user", "version__policy")
+    related = ("user", "version__policy", "recorded_by")
+
+
+# How an acknowledgement was signed; the scan itself is shown only from the person's page in the reports.
+SIGNATURE_FIELDS = [
+    "signature_display",
+    "authentication_method",
+    "authenticated_at",
+    "signed_on",
+    "remark",
+    "scan_sha256",
+]
 
 
 class AcknowledgementViewSet(ModelViewSet):
@@ -213,8 +224,8 @@ class AcknowledgementViewSet(ModelViewSet):
     menu_label = _("Acknowledgements")
     index_view_class = AcknowledgementIndexView
     inspect_view_class = ScopedInspectView
-    list_display = ["user", "version", "acknowledged_at", "language", "typed_name"]
-    list_filter = ["version__policy", "version", "language", "acknowledged_at"]
+    list_display = ["user", "version", "acknowledged_at", "language", "typed_name", "signature_display"]
+    list_filter = ["version__policy", "version", "language", "method", "acknowledged_at"]
     list_export = [
         "user.name",
         "user.email",
@@ -227,6 +238,7 @@ class AcknowledgementViewSet(ModelViewSet):
         "user_agent",
         "account_name",
         "text_sha256",
+        *SIGNATURE_FIELDS,
     ]
     search_fields = ["typed_name"]
     search_backend_name = None
@@ -244,6 +256,7 @@ class AcknowledgementViewSet(ModelViewSet):
         "user_agent",
         "account_name",
         "text_sha256",
+        *SIGNATURE_FIELDS,
     ]
     exclude_form_fields = []
 

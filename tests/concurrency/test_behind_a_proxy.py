@@ -5,6 +5,7 @@ from django.test import Client, RequestFactory
 
 from policy_content.models import Acknowledgement
 from tests.policy_content.factories import PolicyPageFactory
+from tests.training.auth_helpers import sign_in
 from tests.training.factories import UserFactory
 from training.people.client_ip import client_ip
 
@@ -51,7 +52,7 @@ def fail_login(client: Client, n: int, forwarded_for: str):
     )
 
 
-def sign_in(client: Client, person, password: str, forwarded_for: str):
+def sign_in_through_proxy(client: Client, person, password: str, forwarded_for: str):
     return client.post(
         LOGIN_URL, {"login": person.email, "password": password}, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=forwarded_for
     )
@@ -65,12 +66,12 @@ def test_behind_one_proxy_an_attacker_is_limited_without_locking_out_others(sett
         response = fail_login(attacker, n, "198.51.100.66")
         assert TOO_MANY not in str(response.context["form"].errors)
 
-    refused = sign_in(attacker, employee, password, "198.51.100.66")
+    refused = sign_in_through_proxy(attacker, employee, password, "198.51.100.66")
     assert TOO_MANY in str(refused.context["form"].errors)
     # The attacker's own claim of another address is the leftmost entry, which is ignored.
     assert TOO_MANY in str(fail_login(attacker, 11, "192.0.2.1, 198.51.100.66").context["form"].errors)
 
-    response = sign_in(colleague, employee, password, "203.0.113.7")
+    response = sign_in_through_proxy(colleague, employee, password, "203.0.113.7")
     assert response.status_code == 302
 
 
@@ -81,7 +82,7 @@ def test_without_a_trusted_proxy_a_forged_forwarded_for_does_not_escape_the_limi
     for n in range(10):
         fail_login(attacker, n, f"192.0.2.{n + 1}")
 
-    refused = sign_in(attacker, employee, password, "192.0.2.200")
+    refused = sign_in_through_proxy(attacker, employee, password, "192.0.2.200")
 
     assert refused.status_code == 200
     assert TOO_MANY in str(refused.context["form"].errors)
@@ -94,7 +95,7 @@ def test_acknowledgement_records_the_client_behind_the_trusted_proxies(settings,
     policy = PolicyPageFactory()
     person = UserFactory()
     client = Client()
-    client.force_login(person)
+    sign_in(client, person)
 
     response = client.post(
         policy.url + "acknowledge/",

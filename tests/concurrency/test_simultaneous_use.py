@@ -11,6 +11,7 @@ from tests.policy_content.factories import PolicyPageFactory
 from tests.policy_content.policy_helpers import publish_change
 from tests.quizzes.factories import QuizPageFactory
 from tests.quizzes.quiz_helpers import quiz_url
+from tests.training.auth_helpers import sign_in
 from tests.training.factories import UserFactory
 
 from .threads import at_once, needs_separate_connections
@@ -36,7 +37,7 @@ def quiz(home_page, policy):
 
 def signed_in(person) -> Client:
     client = Client()
-    client.force_login(person)
+    sign_in(client, person)
     return client
 
 

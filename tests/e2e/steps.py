@@ -8,6 +8,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.e2e.accessibility import assert_focus_visible, press, tab_to
 from tests.mfa_helpers import totp_code, totp_code_for_secret
+from tests.training.auth_helpers import sign_in as sign_in_client
 from training.models import User
 
 DESKTOP = {"viewport": {"width": 1280, "height": 800}}
@@ -67,9 +68,10 @@ def sign_in_with_keyboard(page: Page, *, email: str, password: str) -> None:
 
 
 def authenticate(context: BrowserContext, user, *, base_url: str) -> None:
-    """Give the browser a signed-in session, for journeys that are not about signing in."""
+    """Give the browser a signed-in session, for journeys that are not about signing in (allauth counts it
+    as a password sign-in just now, so the person may sign a policy)."""
     client = Client()
-    client.force_login(user)
+    sign_in_client(client, user)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
     context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": base_url}])
 

@@ -4,13 +4,19 @@ import datetime
 
 import factory
 import wagtail_factories
+from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.models import Site
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from policy_content.acknowledgements import record_acknowledgement
+from policy_content.choices import SignatureMethod
+from policy_content.evidence_chain import sha256_hex
 from policy_content.models import Acknowledgement, FrozenText, PolicyIndexPage, PolicyPage, PolicyVersion
 from tests.training.factories import RequirementFactory, UserFactory
+
+# The smallest bytes a scan check takes for a PDF.
+SCAN_PDF = b"%PDF-1.4\n% a scanned paper sign-off\n%%EOF\n"
 
 
 def days_ago(n: int) -> datetime.datetime:
@@ -118,13 +124,24 @@ class PolicyVersionFactory(factory.django.DjangoModelFactory):
 
 
 class AcknowledgementFactory(factory.django.DjangoModelFactory):
-    """A person's signed acknowledgement of a version, `age` days ago."""
+    """A person's signed acknowledgement of a version, `age` days ago; `paper=True` for a paper sign-off
+    recorded by someone else, with a scan."""
 
     class Meta:
         model = Acknowledgement
 
     class Params:
         age = 0
+        paper = factory.Trait(
+            method=SignatureMethod.PAPER,
+            recorded_by=factory.SubFactory(UserFactory),
+            signed_on=factory.LazyAttribute(lambda o: timezone.localdate(o.acknowledged_at)),
+            remark="Signed at the induction session.",
+            scan=factory.LazyFunction(lambda: ContentFile(SCAN_PDF, name=f"{sha256_hex(SCAN_PDF)}.pdf")),
+            scan_sha256=sha256_hex(SCAN_PDF),
+            ip_address=None,
+            user_agent="",
+        )
 
     user = factory.SubFactory(UserFactory)
     version = factory.LazyFunction(lambda: PolicyPageFactory().current_version)

@@ -5,6 +5,7 @@ from django.test import Client
 from policy_content.acknowledgements import record_acknowledgement
 from policy_content.models import Acknowledgement
 from tests.policy_content.factories import AcknowledgementFactory, PolicyPageFactory
+from tests.training.auth_helpers import sign_in
 from tests.training.factories import UserFactory
 
 from .policy_helpers import publish_change
@@ -28,7 +29,7 @@ def form_data(person, policy_version, **overrides):
 
 
 def test_acknowledging_records_everything(client, employee, policy):
-    client.force_login(employee)
+    sign_in(client, employee)
     version = policy.current_version
 
     response = client.post(
@@ -54,7 +55,7 @@ def test_acknowledging_records_everything(client, employee, policy):
 
 
 def test_acknowledgement_form_is_shown_to_someone_who_owes_it(client, employee, policy):
-    client.force_login(employee)
+    sign_in(client, employee)
     html = client.get(policy.url).content.decode()
     assert 'action="' + ack_url(policy) + '"' in html
     assert "csrfmiddlewaretoken" in html
@@ -65,7 +66,7 @@ def test_csrf_is_required():
     policy = PolicyPageFactory(required=True)
     person = UserFactory()
     client = Client(enforce_csrf_checks=True)
-    client.force_login(person)
+    sign_in(client, person)
 
     response = client.post(ack_url(policy), form_data(person, policy.current_version))
 
@@ -82,7 +83,7 @@ def test_csrf_is_required():
     ],
 )
 def test_bad_form_is_refused_with_a_message(client, employee, policy, overrides, message):
-    client.force_login(employee)
+    sign_in(client, employee)
 
     response = client.post(ack_url(policy), form_data(employee, policy.current_version, **overrides))
 
@@ -93,7 +94,7 @@ def test_bad_form_is_refused_with_a_message(client, employee, policy, overrides,
 
 def test_typed_name_ignores_case_accents_and_spacing(client, policy):
     person = UserFactory(name="Sofía Martín")
-    client.force_login(person)
+    sign_in(client, person)
 
     response = client.post(ack_url(policy), form_data(person, policy.current_version, typed_name="  sofia   MARTIN "))
 
@@ -104,7 +105,7 @@ def test_typed_name_ignores_case_accents_and_spacing(client, policy):
 def test_old_version_is_refused_with_a_link_to_the_current_one(client, employee, policy):
     old = policy.current_version
     policy = publish_change(policy, new_version=True, summary="Changed.")
-    client.force_login(employee)
+    sign_in(client, employee)
 
     response = client.post(ack_url(policy), form_data(employee, old))
 
@@ -119,7 +120,7 @@ def test_old_version_is_refused_with_a_link_to_the_current_one(client, employee,
 def test_version_of_another_policy_or_garbage_is_refused(client, employee, policy, version_value):
     other = PolicyPageFactory(required=True)
     value = other.current_version.pk if version_value == "foreign" else version_value
-    client.force_login(employee)
+    sign_in(client, employee)
 
     response = client.post(ack_url(policy), form_data(employee, policy.current_version, version=value))
 
@@ -129,7 +130,7 @@ def test_version_of_another_policy_or_garbage_is_refused(client, employee, polic
 
 
 def test_get_is_not_allowed(client, employee, policy):
-    client.force_login(employee)
+    sign_in(client, employee)
     response = client.get(ack_url(policy))
     assert response.status_code == 405
     assert response["Allow"] == "POST"
@@ -143,7 +144,7 @@ def test_anonymous_is_sent_to_sign_in(client, policy):
 
 
 def test_double_submit_records_one_and_both_end_well(client, employee, policy):
-    client.force_login(employee)
+    sign_in(client, employee)
     data = form_data(employee, policy.current_version)
 
     first = client.post(ack_url(policy), data)
@@ -169,7 +170,7 @@ def test_concurrent_duplicate_returns_the_recorded_one(employee, policy):
 
 def test_policy_without_acknowledgement_refuses_and_shows_no_form(client, employee):
     policy = PolicyPageFactory(acknowledgement_required=False)
-    client.force_login(employee)
+    sign_in(client, employee)
 
     assert 'id="acknowledge"' not in client.get(policy.url).content.decode()
     response = client.post(ack_url(policy), form_data(employee, policy.current_version))
@@ -182,7 +183,7 @@ def test_translated_page_acknowledges_the_source_version_in_its_language(client,
 
     translation = policy.copy_for_translation(Locale.objects.get(language_code="es"), copy_parents=True)
     translation.save_revision().publish()
-    client.force_login(employee)
+    sign_in(client, employee)
 
     response = client.post(ack_url(translation), form_data(employee, policy.current_version))
 

@@ -8,6 +8,7 @@ from policy_content import cached_rendering
 from policy_content.comparison import changes_for_reader
 from policy_content.models import PolicyPage
 from tests.policy_content.factories import AcknowledgementFactory, PolicyPageFactory
+from tests.training.auth_helpers import sign_in
 from tests.training.factories import TeamFactory, UserFactory
 
 from .policy_helpers import publish_change
@@ -23,7 +24,7 @@ def reacknowledging_reader(page):
 
 def test_publishing_shows_the_new_text_at_once_although_the_old_one_was_cached(client, employee):
     page = PolicyPageFactory(required=True)
-    client.force_login(employee)
+    sign_in(client, employee)
     assert "within five working days" in client.get(page.url).content.decode()
 
     page = publish_change(page, body=None)  # complaint_days="two"
@@ -72,14 +73,14 @@ def test_changes_since_acknowledging_are_computed_once_per_pair_of_revisions(cli
 
     assert first == second == expected
     assert not [query for query in queries if "wagtailcore_revision" in query["sql"]]
-    client.force_login(other)
+    sign_in(client, other)
     assert "within two working days" in client.get(page.url).content.decode()
 
 
 def test_the_reader_sees_their_new_status_right_after_acknowledging(client):
     page = PolicyPageFactory(required=True)
     reader, page = reacknowledging_reader(page)
-    client.force_login(reader)
+    sign_in(client, reader)
     before = client.get(page.url).content.decode()
     assert "What changed since you acknowledged version 1" in before
 

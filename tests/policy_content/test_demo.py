@@ -3,6 +3,7 @@ from wagtail.models import Site
 
 from policy_content.demo import DEMO_ACKNOWLEDGEMENTS, POLICY_SLUG, seed_policy
 from policy_content.models import Acknowledgement, PolicyIndexPage, PolicyPage
+from tests.training.auth_helpers import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +69,7 @@ def test_demo_library_is_in_the_menu_and_under_the_workflow(demo):
 def test_demo_people_see_their_status(client, demo, email, status):
     from training.models import User
 
-    client.force_login(User.objects.get(email=email))
+    sign_in(client, User.objects.get(email=email))
     response = client.get(demo.url)
     assert response.status_code == 200
     assert response.context["item"].status == status
@@ -95,7 +96,7 @@ def test_editor_publishes_version_three_and_an_employee_acknowledges_it(client, 
     assert page.current_version.number == 3
 
     ana = User.objects.get(email="ana@example.com")
-    client.force_login(ana)
+    sign_in(client, ana)
     html = client.get(page.url).content.decode()
     assert "What changed since you acknowledged version 2" in html
     assert "Managers check this policy every six months." in html

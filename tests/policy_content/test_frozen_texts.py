@@ -8,6 +8,7 @@ from policy_content.evidence_chain import canonical_json
 from policy_content.frozen import text_content
 from policy_content.models import Acknowledgement, EvidenceRecord, FrozenText, PolicyPage
 from tests.policy_content.factories import PolicyPageFactory, policy_body_data
+from tests.training.auth_helpers import sign_in
 from tests.translation_helpers import translate
 
 from .policy_helpers import publish_change
@@ -20,7 +21,7 @@ def ack_url(page):
 
 
 def sign(client, person, page):
-    client.force_login(person)
+    sign_in(client, person)
     form = client.get(page.url).context["acknowledgement_form"]
     data = {
         "version": form.initial["version"],
@@ -46,7 +47,7 @@ def test_publishing_a_version_freezes_what_readers_are_shown_with_its_sha256():
 
 def test_the_frozen_html_is_the_html_the_page_serves(client, employee):
     policy = PolicyPageFactory(required=True)
-    client.force_login(employee)
+    sign_in(client, employee)
 
     html = client.get(policy.url).content.decode()
 
@@ -118,7 +119,7 @@ def test_acknowledging_records_the_frozen_text_shown_and_the_name_on_the_account
 
 def test_the_acknowledgement_names_the_edition_the_reader_saw_even_after_a_correction(client, employee):
     policy = PolicyPageFactory(required=True)
-    client.force_login(employee)
+    sign_in(client, employee)
     form = client.get(policy.url).context["acknowledgement_form"]
     shown = form.initial["text"]
     publish_change(policy, body=policy_body_data(complaint_days="three"))  # corrected while the reader reads
@@ -134,7 +135,7 @@ def test_the_acknowledgement_names_the_edition_the_reader_saw_even_after_a_corre
 
 def test_acknowledging_costs_a_bounded_number_of_queries(client, employee, django_assert_max_num_queries):
     policy = PolicyPageFactory(required=True)
-    client.force_login(employee)
+    sign_in(client, employee)
     form = client.get(policy.url).context["acknowledgement_form"]
     data = {
         "version": form.initial["version"],

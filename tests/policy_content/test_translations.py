@@ -4,6 +4,7 @@ import pytest
 
 from policy_content.models import Acknowledgement
 from tests.policy_content.factories import AcknowledgementFactory, PolicyPageFactory
+from tests.training.auth_helpers import sign_in
 from tests.translation_helpers import translate
 
 from .policy_helpers import publish_change
@@ -32,7 +33,7 @@ def test_a_translation_says_which_version_it_renders(policy):
 
 def test_acknowledging_a_current_translation_counts_for_the_version(client, employee, policy):
     spanish = translate(policy, "es")
-    client.force_login(employee)
+    sign_in(client, employee)
 
     response = acknowledge(client, spanish, employee, policy.current_version)
 
@@ -48,7 +49,7 @@ def test_acknowledging_a_current_translation_counts_for_the_version(client, empl
 def test_a_new_version_leaves_existing_translations_out_of_date(client, employee, policy):
     spanish = translate(policy, "es")
     publish_change(policy, new_version=True, summary="Complaints answered in two days.")
-    client.force_login(employee)
+    sign_in(client, employee)
 
     response = client.get(spanish.url)
 
@@ -63,7 +64,7 @@ def test_a_new_version_leaves_existing_translations_out_of_date(client, employee
 def test_acknowledging_through_an_out_of_date_translation_is_refused(client, employee, policy):
     spanish = translate(policy, "es")
     updated = publish_change(policy, new_version=True, summary="Complaints answered in two days.")
-    client.force_login(employee)
+    sign_in(client, employee)
 
     response = acknowledge(client, spanish, employee, updated.current_version)
 
@@ -76,7 +77,7 @@ def test_only_languages_showing_the_version_in_force_are_offered(client, employe
     spanish = translate(policy, "es")
     publish_change(policy, new_version=True, summary="Complaints answered in two days.")
     portuguese = translate(policy, "pt")
-    client.force_login(employee)
+    sign_in(client, employee)
 
     html = client.get(spanish.url).content.decode()
 
@@ -91,7 +92,7 @@ def test_bringing_a_translation_up_to_date_makes_it_acknowledgeable_again(client
     updated = publish_change(policy, new_version=True, summary="Complaints answered in two days.")
 
     spanish = translate(updated, "es")
-    client.force_login(employee)
+    sign_in(client, employee)
     response = acknowledge(client, spanish, employee, updated.current_version)
 
     assert spanish.renders_version == 2 and not spanish.is_out_of_date
@@ -114,7 +115,7 @@ def test_the_change_summary_is_shown_in_the_language_of_the_translation(client, 
     translate(policy, "es")
     updated = publish_change(policy, new_version=True, summary="Complaints answered in two days.")
     spanish = translate(updated, "es")
-    client.force_login(employee)
+    sign_in(client, employee)
 
     html = client.get(spanish.url).content.decode()
 
@@ -128,7 +129,7 @@ def changes_seen_on_the_new_spanish_version(client, reader, policy) -> str:
     """Publish version 2, translate it into Spanish, and return what that page tells `reader` changed."""
     updated = publish_change(policy, new_version=True, summary="Complaints answered in two days.")
     spanish = translate(updated, "es")
-    client.force_login(reader)
+    sign_in(client, reader)
     html = client.get(spanish.url).content.decode()
     return html.split('id="what-changed"')[1].split("</section>")[0]
 

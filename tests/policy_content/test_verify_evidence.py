@@ -11,6 +11,12 @@ from tests.training.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
+# Every column of an acknowledgement but its id and person.
+COPIED = (
+    "version_id, acknowledged_at, language, statement, typed_name, ip_address, user_agent, account_name, text_sha256,"
+    " evidence_format, method, authentication_method, authenticated_at, remark, scan, scan_sha256"
+)
+
 
 @pytest.fixture
 def signed():
@@ -65,10 +71,8 @@ def test_an_acknowledgement_inserted_outside_the_application_is_named(signed):
     other = UserFactory()
     ack = signed[0]
     sql(
-        "INSERT INTO policy_content_acknowledgement (user_id, version_id, acknowledged_at, language, statement,"
-        " typed_name, ip_address, user_agent, account_name, text_sha256)"
-        " SELECT %s, version_id, acknowledged_at, language, statement, typed_name, ip_address, user_agent,"
-        " account_name, text_sha256 FROM policy_content_acknowledgement WHERE id = %s",
+        f"INSERT INTO policy_content_acknowledgement (user_id, {COPIED}) SELECT %s, {COPIED}"
+        " FROM policy_content_acknowledgement WHERE id = %s",
         [other.pk, ack.pk],
     )
     inserted = Acknowledgement.objects.get(user=other)

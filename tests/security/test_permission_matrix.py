@@ -12,6 +12,7 @@ from django.test import Client
 
 from policy_content.models import Acknowledgement, FrozenText
 from quizzes.models import QuizAttempt
+from tests.policy_content.factories import AcknowledgementFactory, PolicyPageFactory
 from tests.security.url_matrix import (
     DENIED,
     MISSING,
@@ -48,6 +49,9 @@ PROJECT = {
     "training_reports:quiz_results": "in in 200 200 403 200 200",
     "training_reports:quiz_results_results": "in in 200 200 403 200 200",
     "training_reports:person": "in in 403 200 403 200 200",
+    # Paper sign-offs: recorded and their scans read by whoever may read the person's records.
+    "training_reports:paper_sign_off": "in in 403 200 403 200 200",
+    "training_reports:paper_sign_off_scan": "in in 403 200 403 200 200",
     "live": "200 200 200 200 200 200 200",
     # Evidence packs, receipts and frozen texts (the test acknowledgements carry no frozen text: 404).
     "training_reports:person_evidence": "in in 404 200 403 200 200",
@@ -174,6 +178,7 @@ def world(home_page):
 def project_paths(world, home_page):
     """(row key, path) of every project URL, on Ana's records."""
     ack = Acknowledgement.objects.filter(user=world.ana).first()
+    paper = AcknowledgementFactory(user=world.ana, version=PolicyPageFactory().current_version, paper=True)
     attempt = QuizAttempt.objects.filter(user=world.ana).first()
     text_hash = FrozenText.objects.filter(acknowledgements__user=world.ana).values_list("sha256", flat=True).first()
     pks = {
@@ -192,7 +197,7 @@ def project_paths(world, home_page):
                 if pattern.key == "training_reports:policy_evidence"
                 else pks.get(pattern.key.split(":")[0], 1)
             )
-            yield pattern.key, fill(pattern.route, {"pk": pk, "sha256": text_hash})
+            yield pattern.key, fill(pattern.route, {"pk": pk, "sha256": text_hash, "acknowledgement": paper.pk})
     pages = {"HomePage": home_page, "PolicyPage": world.policy, "QuizPage": world.quiz}
     for model, name, route in page_routes():
         yield f"{model.__name__}:{name}", pages[model.__name__].url + fill(route, {"attempt_id": attempt.pk})[1:]

@@ -1,7 +1,7 @@
 """Evidence packs: one person's or one policy's acknowledgements and quiz attempts, verifiable offline.
 
 A pack is a ZIP holding the records as JSON and CSV, each record's exact hashed content, the frozen
-texts the acknowledgements point to, the whole hash chain, a SHA256SUMS file that `sha256sum -c`
+texts the acknowledgements point to, the scans of paper sign-offs (named by their SHA-256), the whole hash chain, a SHA256SUMS file that `sha256sum -c`
 checks, and a README.txt that says how to check everything with `sha256sum` and Python's hashlib.
 """
 
@@ -48,6 +48,15 @@ ACK_COLUMNS = [
     "acknowledged_at",
     "ip_address",
     "user_agent",
+    "format",
+    "method",
+    "signed_how",
+    "authentication_method",
+    "authenticated_at",
+    "recorded_by",
+    "signed_on",
+    "remark",
+    "scan_sha256",
 ]
 ATTEMPT_COLUMNS = [
     "sequence",
@@ -89,7 +98,11 @@ def _json(data: Any) -> bytes:
 
 def pack_records(*, acknowledgements: QuerySet, attempts: QuerySet) -> tuple[list[Acknowledgement], list[QuizAttempt]]:
     """The rows a pack holds, loaded once with what their descriptions need."""
-    acks = list(acknowledgements.select_related("user", "version__policy", "text__version").order_by("acknowledged_at"))
+    acks = list(
+        acknowledgements.select_related("user", "version__policy", "text__version", "recorded_by").order_by(
+            "acknowledged_at"
+        )
+    )
     tries = list(attempts.filter(submitted_at__isnull=False).select_related("user", "quiz").order_by("submitted_at"))
     return acks, tries
 
@@ -128,7 +141,21 @@ def evidence_pack(*, title: str, acknowledgements: QuerySet, attempts: QuerySet)
         files[f"records/acknowledgement-{ack.pk}.json"] = canonical_json(content)
         if record:
             sums.append((record.content_sha256, f"records/acknowledgement-{ack.pk}.json"))
-        ack_rows.append(_described(content, record, ack.user, policy_title=ack.version.policy.title))
+        ack_rows.append(
+            _described(
+                content,
+                record,
+                ack.user,
+                policy_title=ack.version.policy.title,
+                signed_how=str(ack.signature_display()),
+                format=content.get("format", 1),
+            )
+        )
+        if ack.scan and ack.scan_sha256:
+            name = f"scans/{ack.scan_sha256}.{ack.scan.name.rsplit('.', 1)[-1]}"
+            with ack.scan.open("rb") as scan:
+                files[name] = scan.read()
+            sums.append((ack.scan_sha256, name))
     attempt_rows = []
     for attempt in tries:
         content = attempt_content(attempt)

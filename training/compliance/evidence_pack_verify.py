@@ -39,6 +39,12 @@ def main(folder):
         record = by_object.get((kind, object_id))
         if record is None or hashlib.sha256(path.read_bytes()).hexdigest() != record["content_sha256"]:
             problems.append(f"records/{path.name}: not the content its chain record hashed")
+        # 4. A paper sign-off's scan is in scans/, byte for byte the one its record names.
+        scan_sha256 = json.loads(path.read_bytes()).get("scan_sha256")
+        if scan_sha256:
+            scans = sorted((folder / "scans").glob(scan_sha256 + ".*"))
+            if not scans or hashlib.sha256(scans[0].read_bytes()).hexdigest() != scan_sha256:
+                problems.append(f"records/{path.name}: its scan is missing or altered")
     for problem in problems:
         sys.stdout.write(problem + "\n")
     if problems:

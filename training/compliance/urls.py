@@ -28,6 +28,12 @@ urlpatterns = [
         name="quiz_results_results",
     ),
     path("people/<int:pk>/", reports_access(views.PersonDetailView.as_view()), name="person"),
+    path("people/<int:pk>/paper-sign-off/", reports_access(views.PaperSignOffView.as_view()), name="paper_sign_off"),
+    path(
+        "people/<int:pk>/paper-sign-offs/<int:acknowledgement>/scan/",
+        reports_access(views.paper_sign_off_scan),
+        name="paper_sign_off_scan",
+    ),
     path("people/<int:pk>/evidence.zip", reports_access(evidence_pack_views.person_pack), name="person_evidence"),
     path("policies/<int:pk>/evidence.zip", reports_access(evidence_pack_views.policy_pack), name="policy_evidence"),
 ]

@@ -237,6 +237,11 @@ WAGTAILMARKDOWN = {"autodownload_fontawesome": False}
 # Training rules
 TRAINING_DEFAULT_DUE_DAYS = env_int("TRAINING_DEFAULT_DUE_DAYS", 14)
 TRAINING_REMINDER_DAYS_AHEAD = env_int("TRAINING_REMINDER_DAYS_AHEAD", 3)
+# Signing an acknowledgement needs a sign-in (or reauthentication, through allauth) this recent.
+TRAINING_SIGNING_REAUTHENTICATION_MINUTES = env_int("TRAINING_SIGNING_REAUTHENTICATION_MINUTES", 15)
+# Scans of paper sign-offs: a private folder, outside MEDIA_ROOT, that no URL serves.
+TRAINING_SCANS_ROOT = Path(env_str("TRAINING_SCANS_ROOT", str(BASE_DIR / "private" / "scans")))
+TRAINING_SCAN_MAX_BYTES = env_int("TRAINING_SCAN_MAX_BYTES", 10_000_000)
 
 LOGGING = {
     "version": 1,

@@ -1,5 +1,7 @@
 """Tests: fast hashing, in-memory e-mail and cache, plain static storage, a file SQLite database."""
 
+import tempfile
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -17,3 +19,5 @@ WHITENOISE_AUTOREFRESH = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, as in use, not SQLite's in-memory default: concurrency tests need separate connections.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}  # noqa: F405
+# Paper sign-off scans go to a folder of this run's own.
+TRAINING_SCANS_ROOT = Path(tempfile.mkdtemp(prefix="training-test-scans-"))  # noqa: F405

@@ -7,15 +7,18 @@ in the page or in an export.
 
 from .acknowledgements import PolicyAcknowledgementsView
 from .base import reports_access
+from .paper_sign_off import PaperSignOffView, paper_sign_off_scan
 from .person import PersonDetailView
 from .quiz_results import QuizResultsView
 from .team import TeamComplianceView, send_reminders
 
 __all__ = [
+    "PaperSignOffView",
     "PersonDetailView",
     "PolicyAcknowledgementsView",
     "QuizResultsView",
     "TeamComplianceView",
+    "paper_sign_off_scan",
     "reports_access",
     "send_reminders",
 ]

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.widgets.button import HeaderButton
 
+from policy_content.choices import SignatureMethod
 from policy_content.columns import CalendarDateColumn
 from policy_content.models import Acknowledgement, PolicyVersion
 
@@ -43,6 +44,14 @@ class AcknowledgementFilterSet(ScopedFilterSet):
         return queryset
 
 
+def signed_how(acknowledgement: dict) -> str:
+    """ "Signed online", or "Paper sign-off recorded by …", from a row of `Acknowledgement.objects.values()`."""
+    if acknowledgement["method"] == SignatureMethod.PAPER:
+        name = acknowledgement["recorded_by__name"] or acknowledgement["recorded_by__email"]
+        return gettext("Paper sign-off recorded by %(name)s") % {"name": name}
+    return str(SignatureMethod.ONLINE.label)
+
+
 class AcknowledgementRow:
     """One person in the acknowledgements report, for the chosen version."""
 
@@ -55,6 +64,7 @@ class AcknowledgementRow:
         self.acknowledged_at = acknowledgement["acknowledged_at"] if acknowledgement else None
         self.language = acknowledgement["language"] if acknowledgement else ""
         self.latest_version = latest_version
+        self.signed_how = signed_how(acknowledgement) if acknowledgement else ""
 
     @property
     def acknowledged_display(self):
@@ -78,6 +88,7 @@ class PolicyAcknowledgementsView(TrainingReportView):
         "team_name",
         "acknowledged_display",
         "acknowledged_at",
+        "signed_how",
         "language",
         "latest_version",
     ]
@@ -87,6 +98,7 @@ class PolicyAcknowledgementsView(TrainingReportView):
         "team_name": _("Team"),
         "acknowledged_display": _("Acknowledged"),
         "acknowledged_at": _("Acknowledged at"),
+        "signed_how": _("How signed"),
         "language": _("Language"),
         "latest_version": _("Latest version acknowledged"),
     }
@@ -142,6 +154,7 @@ class PolicyAcknowledgementsView(TrainingReportView):
             Column("team_name", label=_("Team"), sort_key="team__name"),
             Column("acknowledged_display", label=_("Acknowledged")),
             CalendarDateColumn("acknowledged_at", label=_("When")),
+            Column("signed_how", label=_("How signed")),
             Column("language", label=_("Language"), accessor=lambda row: language_name(row.language)),
             Column("latest_version", label=_("Latest version acknowledged")),
         ]
@@ -156,7 +169,16 @@ class PolicyAcknowledgementsView(TrainingReportView):
         latest = {}
         for ack in Acknowledgement.objects.filter(
             user__in=people.values("pk"), version__policy_id=version.policy_id
-        ).values("user_id", "version_id", "version__number", "acknowledged_at", "language"):
+        ).values(
+            "user_id",
+            "version_id",
+            "version__number",
+            "acknowledged_at",
+            "language",
+            "method",
+            "recorded_by__name",
+            "recorded_by__email",
+        ):
             if ack["version_id"] == version.pk:
                 acks[ack["user_id"]] = ack
             latest[ack["user_id"]] = max(latest.get(ack["user_id"], 0), ack["version__number"])

@@ -21,23 +21,25 @@ from .base import REPORTS_BREADCRUMB
 # Person detail --------------------------------------------------------------------------------
 
 
-class PersonDetailView(WagtailAdminTemplateMixin, TemplateView):
-    template_name = "training/reports/person_detail.html"
-    header_icon = "user"
+def person_in_scope(user, pk: int) -> User:
+    """The person `pk` if `user` may read their training; a 403 if not, a 404 if there is nobody."""
+    person = get_object_or_404(User.objects.select_related("team"), pk=pk)
+    if not people_in_scope(user, include_inactive=True, include_teamless=True).filter(pk=person.pk).exists():
+        raise PermissionDenied
+    return person
 
-    def get_person(self):
-        person = get_object_or_404(User.objects.select_related("team"), pk=self.kwargs["pk"])
-        if (
-            not people_in_scope(self.request.user, include_inactive=True, include_teamless=True)
-            .filter(pk=person.pk)
-            .exists()
-        ):
-            raise PermissionDenied
-        return person
+
+class PersonInScopeMixin:
+    """A view about one person (`pk`) whom the requesting user may read."""
 
     @cached_property
     def person(self):
-        return self.get_person()
+        return person_in_scope(self.request.user, self.kwargs["pk"])
+
+
+class PersonDetailView(PersonInScopeMixin, WagtailAdminTemplateMixin, TemplateView):
+    template_name = "training/reports/person_detail.html"
+    header_icon = "user"
 
     def get_page_title(self):
         return str(self.person)
@@ -55,7 +57,7 @@ class PersonDetailView(WagtailAdminTemplateMixin, TemplateView):
         person = self.person
         timeline = [
             {"when": ack.acknowledged_at, "kind": "acknowledgement", "record": ack}
-            for ack in Acknowledgement.objects.filter(user=person).select_related("version__policy")
+            for ack in Acknowledgement.objects.filter(user=person).select_related("version__policy", "recorded_by")
         ]
         timeline += [
             {"when": attempt.submitted_at or attempt.started_at, "kind": "attempt", "record": attempt}
@@ -70,5 +72,6 @@ class PersonDetailView(WagtailAdminTemplateMixin, TemplateView):
             person=person,
             standing=standing_for(person) if person.team_id else None,
             timeline=timeline,
+            paper_sign_off_url=reverse("training_reports:paper_sign_off", args=[person.pk]),
         )
         return context
