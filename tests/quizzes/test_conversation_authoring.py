@@ -39,7 +39,8 @@ def test_the_best_path_earns_the_most_points_and_ends_resolved():
     chosen = [graph["steps"][step]["options"] for step, _option in path]
     assert [graph["steps"][step]["key"] for step, _option in path] == ["opening", "listening"]
     assert [
-        next(o for o in options if o["id"] == option)["leads_to"] for options, (_s, option) in zip(chosen, path)
+        next(o for o in options if o["id"] == option)["leads_to"]
+        for options, (_s, option) in zip(chosen, path, strict=True)
     ] == [
         "listening",
         "resolved",
