@@ -44,12 +44,12 @@ def conversation_content(attempt: ConversationAttempt, turns: Iterable[Conversat
     }
 
 
-def chain_conversation_attempt(attempt: ConversationAttempt, **options) -> None:
-    """Append a just-finished attempt to the chain (inside the transaction that finished it)."""
+def chain_conversation_attempt(attempt: ConversationAttempt, turns: Iterable[ConversationTurn], **options) -> None:
+    """Append a just-finished attempt with its turns to the chain (inside the transaction that finished it)."""
     append_record(
         kind=CONVERSATION_ATTEMPT,
         object_id=attempt.pk,
-        content=conversation_content(attempt, attempt.turns.all()),
+        content=conversation_content(attempt, turns),
         person_id=attempt.user_id,
         **options,
     )

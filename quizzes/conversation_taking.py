@@ -163,5 +163,5 @@ def choose_reply(*, attempt: ConversationAttempt, step_id: str, option_id: str, 
                 submitted_at=now,
             )
             attempt.refresh_from_db()
-            chain_conversation_attempt(attempt)
+            chain_conversation_attempt(attempt, [*turns, turn])
     return position

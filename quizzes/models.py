@@ -35,6 +35,7 @@ class QuizIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["quizzes"] = QuizPage.objects.child_of(self).live().specific().order_by("path")
+        context["conversations"] = ConversationPage.objects.child_of(self).live().order_by("path")
         return context
 
 
