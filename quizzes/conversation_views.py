@@ -71,7 +71,7 @@ def _chat_page(request, *, conversation, attempt, error=None, status=200):
             "page": conversation,
             "attempt": attempt,
             "channel": Channel(attempt.snapshot["channel"]).label,
-            "messages": transcript(attempt.snapshot, position),
+            "chat_messages": transcript(attempt.snapshot, position),
             # Only what the taker needs now: option ids and labels, no scores, feedback or destinations.
             "step_id": step["id"] if step else "",
             "options": [{"id": o["id"], "text": o["text"]} for o in step["options"]] if step else [],

@@ -139,8 +139,10 @@ class ConversationPageFactory(wagtail_factories.PageFactory):
     title = "A late refund"
     slug = factory.Sequence(lambda n: f"conversation-{n}")
     intro = "A customer calls about a refund."
-    channel = "phone"
-    opening_message = "Where is my refund? I've waited three weeks!"
+    channel = factory.LazyAttribute(lambda o: o.script["channel"] if o.script else "phone")
+    opening_message = factory.LazyAttribute(
+        lambda o: o.script["opening"] if o.script else "Where is my refund? I've waited three weeks!"
+    )
     pass_mark = 75
     attempts_allowed = 3
     policy = None

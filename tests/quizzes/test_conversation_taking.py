@@ -150,3 +150,10 @@ def test_choosing_a_reply_takes_a_fixed_number_of_queries(employee, conversation
     # back and the chain's three (lock the head, add the record, move the head).
     assert len(statements(middle)) == 3
     assert len(statements(last)) == 3 + 2 + 3
+
+
+def test_the_transcript_is_not_shown_as_a_site_notice(client, employee, conversation):
+    client.force_login(employee)
+    attempt = start_conversation(client, conversation)
+    html = client.get(quiz_url(conversation, "attempt", attempt.pk)).content.decode()
+    assert "&#x27;by&#x27;" not in html and "'by'" not in html
