@@ -1,5 +1,6 @@
 """HTTP layer of conversation scenarios; the rules live in conversation_taking.py and conversation_graph.py."""
 
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
@@ -41,7 +42,6 @@ def intro_context(request, *, conversation: ConversationPage) -> dict:
         "attempts": conversation_so_far(conversation=conversation, user=request.user),
         "past_attempts": past,
         "rules": conversation.source_page,
-        "outcomes": Outcome,
     }
 
 
@@ -92,8 +92,6 @@ def _own_attempt(request, *, conversation, attempt_id) -> ConversationAttempt:
 
 
 def _refused(request, *, conversation, exc: QuizRuleError):
-    from django.contrib import messages
-
     messages.error(request, exc.message)
     return TemplateResponse(
         request,
