@@ -1,9 +1,9 @@
 """Who gets what from every URL of the site: one request per URL pattern and role, read from the resolver.
 
-Matrix: 102 project URLs (87 patterns of training, policy_content, quizzes and the project's admin
-viewsets and reports, plus 15 routes of the project's routable pages) x 7 roles = 714 requests, and
+Matrix: 103 project URLs (88 patterns of training, policy_content, quizzes and the project's admin
+viewsets and reports, plus 15 routes of the project's routable pages) x 7 roles = 721 requests, and
 the 245 generic Wagtail, allauth and Django patterns by prefix: 245 for a visitor and the 203 admin
-ones for an employee; 1,162 requests in all (about 30 s). A new URL without a row in PROJECT fails,
+ones for an employee; 1,169 requests in all (about 30 s). A new URL without a row in PROJECT fails,
 naming the outcomes it has now.
 """
 
