@@ -7,6 +7,8 @@ class QuizzesConfig(AppConfig):
     verbose_name = _("Quizzes")
 
     def ready(self):
+        from .conversation_evidence import register_conversation_kinds
         from .evidence import register_quiz_kinds
 
         register_quiz_kinds()
+        register_conversation_kinds()

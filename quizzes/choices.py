@@ -22,3 +22,21 @@ class QuestionType(models.TextChoices):
     SINGLE = "single_choice", _("Single choice")
     MULTIPLE = "multiple_response", _("Choose all that apply")
     ORDERING = "ordering", _("Put in order")
+
+
+class Tone(models.TextChoices):
+    """How the customer comes across at a step of a conversation."""
+
+    CALM = "calm", _("Calm")
+    CONFUSED = "confused", _("Confused")
+    FRUSTRATED = "frustrated", _("Frustrated")
+    ANGRY = "angry", _("Angry")
+    RELIEVED = "relieved", _("Relieved")
+
+
+class Outcome(models.TextChoices):
+    """How a conversation ended."""
+
+    RESOLVED = "resolved", _("Resolved")
+    ESCALATED = "escalated", _("Escalated correctly")
+    LOST = "lost", _("Customer lost")

@@ -26,7 +26,7 @@ class QuizIndexPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["training.HomePage"]
-    subpage_types = ["quizzes.QuizPage"]
+    subpage_types = ["quizzes.QuizPage", "quizzes.ConversationPage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -35,6 +35,7 @@ class QuizIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["quizzes"] = QuizPage.objects.child_of(self).live().specific().order_by("path")
+        context["conversations"] = ConversationPage.objects.child_of(self).live().order_by("path")
         return context
 
 
@@ -246,3 +247,9 @@ class QuizAttempt(models.Model):
 
     def is_expired(self, now=None) -> bool:
         return self.deadline is not None and (now or timezone.now()) > self.deadline
+
+
+# Conversation scenarios live in their own module; Django finds their models here.
+from .conversation_models import ConversationAttempt, ConversationPage, ConversationTurn  # noqa: E402
+
+__all__ += ["ConversationAttempt", "ConversationPage", "ConversationTurn"]

@@ -12,7 +12,8 @@ from wagtail.admin.widgets import Button
 from policy_content.admin_access import forbidden_unless
 
 from .admin_views import QuestionAnalysisView, can_view_analysis
-from .models import QuizAttempt, QuizPage
+from .conversation_admin_views import ConversationAnalysisView
+from .models import ConversationAttempt, ConversationPage, QuizAttempt, QuizPage
 
 analysis_access = forbidden_unless(can_view_analysis)
 
@@ -27,9 +28,26 @@ def register_analysis_menu_item():
     return AnalysisMenuItem(_("Question analysis"), reverse("quiz_question_analysis"), icon_name="help", order=720)
 
 
+@hooks.register("register_reports_menu_item")
+def register_conversation_analysis_menu_item():
+    return AnalysisMenuItem(
+        _("Conversation analysis"), reverse("conversation_analysis"), icon_name="comment", order=721
+    )
+
+
 @hooks.register("register_admin_urls")
 def register_analysis_urls():
     return [
+        path(
+            "reports/conversation-analysis/",
+            analysis_access(ConversationAnalysisView.as_view()),
+            name="conversation_analysis",
+        ),
+        path(
+            "reports/conversation-analysis/results/",
+            analysis_access(ConversationAnalysisView.as_view(results_only=True)),
+            name="conversation_analysis_results",
+        ),
         path(
             "reports/question-analysis/", analysis_access(QuestionAnalysisView.as_view()), name="quiz_question_analysis"
         ),
@@ -51,12 +69,23 @@ def analysis_button(page, user, next_url=None, **kwargs):
             icon_name="help",
             priority=70,
         )
+    if isinstance(page.specific_deferred, ConversationPage) and can_view_analysis(user):
+        source = page.specific_deferred.source_page
+        yield Button(
+            _("Conversation analysis"),
+            reverse("conversation_analysis") + f"?conversation={source.pk}",
+            icon_name="comment",
+            priority=70,
+        )
 
 
 @hooks.register("before_delete_page")
 def refuse_deleting_quiz_with_attempts(request, page):
     """Attempts point at their quiz: unpublish a quiz people have taken instead of deleting it."""
-    if page.specific_class is QuizPage and QuizAttempt.objects.filter(quiz_id=page.pk).exists():
+    taken = (page.specific_class is QuizPage and QuizAttempt.objects.filter(quiz_id=page.pk).exists()) or (
+        page.specific_class is ConversationPage and ConversationAttempt.objects.filter(conversation_id=page.pk).exists()
+    )
+    if taken:
         messages.error(
             request,
             gettext("“%(title)s” has attempts people made, so it cannot be deleted. Unpublish it instead.")

@@ -28,6 +28,11 @@ class Audience(models.TextChoices):
 class ItemKind(models.TextChoices):
     POLICY = "policy", _("Policy")
     QUIZ = "quiz", _("Quiz")
+    CONVERSATION = "conversation", _("Conversation")
+
+
+# Kinds completed by passing with a score: one rule counts them all (attempts, best score, first pass).
+SCORED_KINDS = frozenset({ItemKind.QUIZ, ItemKind.CONVERSATION})
 
 
 class Status(models.TextChoices):

@@ -19,7 +19,7 @@ from policy_content.columns import CompareWithPreviousColumn
 from policy_content.models import Acknowledgement, PolicyVersion
 from policy_content.permissions import ReadOnlyPermissionPolicy
 from policy_content.spreadsheets import SafeSpreadsheetExportMixin
-from quizzes.models import QuizAttempt
+from quizzes.models import ConversationAttempt, QuizAttempt
 
 from .compliance.reports import people_in_scope, sees_all_teams
 from .models import Requirement, Team, User
@@ -29,7 +29,7 @@ from .people.import_views import ImportPreviewView, ImportUploadView
 __all__ = ["EvidenceGroup", "PeopleGroup", "RequirementViewSet"]
 
 # Registered before the viewsets, as Wagtail 8 requires.
-for _model in (PolicyVersion, Acknowledgement, QuizAttempt):
+for _model in (PolicyVersion, Acknowledgement, QuizAttempt, ConversationAttempt):
     register_permission_policy(_model, ReadOnlyPermissionPolicy(_model))
 
 
@@ -307,6 +307,52 @@ class QuizAttemptViewSet(ModelViewSet):
     exclude_form_fields = []
 
 
+class ConversationAttemptIndexView(ScopedIndexView):
+    related = ("user", "conversation")
+
+
+class ConversationAttemptViewSet(ModelViewSet):
+    model = ConversationAttempt
+    url_prefix = "conversation-attempts"
+    icon = "comment"
+    menu_label = _("Conversation attempts")
+    index_view_class = ConversationAttemptIndexView
+    inspect_view_class = ScopedInspectView
+    list_display = ["user", "conversation", "language", "started_at", "submitted_at", "outcome", "percent", "passed"]
+    list_filter = ["conversation", "outcome", "passed", "language", "submitted_at"]
+    list_export = [
+        "user.name",
+        "user.email",
+        "conversation",
+        "language",
+        "started_at",
+        "submitted_at",
+        "outcome",
+        "score",
+        "max_score",
+        "percent",
+        "passed",
+    ]
+    ordering = ["-started_at"]
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "user",
+        "conversation",
+        "revision",
+        "language",
+        "started_at",
+        "submitted_at",
+        "outcome",
+        "score",
+        "max_score",
+        "percent",
+        "passed",
+        "snapshot",
+    ]
+    exclude_form_fields = []
+
+
 class EvidenceGroup(ModelViewSetGroup):
     menu_label = _("Evidence")
     menu_icon = "doc-full"
@@ -315,4 +361,5 @@ class EvidenceGroup(ModelViewSetGroup):
         PolicyVersionViewSet("policy_versions"),
         AcknowledgementViewSet("acknowledgements"),
         QuizAttemptViewSet("quiz_attempts"),
+        ConversationAttemptViewSet("conversation_attempts"),
     )

@@ -9,10 +9,14 @@ naming the outcomes it has now.
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from policy_content.models import Acknowledgement, FrozenText
+from quizzes.conversation_demo import play_path
+from quizzes.conversation_taking import start_conversation
 from quizzes.models import QuizAttempt
 from tests.policy_content.factories import AcknowledgementFactory, PolicyPageFactory
+from tests.quizzes.factories import ConversationPageFactory
 from tests.security.url_matrix import (
     DENIED,
     MISSING,
@@ -66,6 +70,8 @@ PROJECT = {
     # Editors' reports.
     "quiz_question_analysis": "in in 403 403 200 200 200",
     "quiz_question_analysis_results": "in in 403 403 200 200 200",
+    "conversation_analysis": "in in 403 403 200 200 200",
+    "conversation_analysis_results": "in in 403 403 200 200 200",
     "policy_review_report": "in in 403 403 200 200 200",
     "policy_review_report_results": "in in 403 403 200 200 200",
     # People and teams: administrators only; a person with evidence is never deleted.
@@ -132,6 +138,15 @@ PROJECT = {
     "quiz_attempts:history_results": "in in no no no no no",
     "quiz_attempts:usage": "in in no no no no no",
     "quiz_attempts:inspect": "in in 404 no 404 200 200",
+    "conversation_attempts:index": "in in no no no 200 200",
+    "conversation_attempts:index_results": "in in no no no 200 200",
+    "conversation_attempts:add": "in in no no no no no",
+    "conversation_attempts:edit": "in in no no no no no",
+    "conversation_attempts:delete": "in in no no no no no",
+    "conversation_attempts:history": "in in no no no no no",
+    "conversation_attempts:history_results": "in in no no no no no",
+    "conversation_attempts:usage": "in in no no no no no",
+    "conversation_attempts:inspect": "in in 404 no 404 200 200",
     # Routes of the project's pages (the test policy has no view restriction; the quiz library has).
     "HomePage:index_route": "200 200 200 200 200 200 200",
     "HomePage:completion_record": "in 200 -> -> -> -> ->",
@@ -144,6 +159,11 @@ PROJECT = {
     "QuizPage:start": "405 405 405 405 405 405 405",
     "QuizPage:attempt": "in -> 404 404 404 404 404",
     "QuizPage:result": "in 200 404 404 404 404 404",
+    "ConversationPage:index_route": "in 200 200 200 200 200 200",
+    "ConversationPage:intro_view": "in 200 200 200 200 200 200",
+    "ConversationPage:start": "405 405 405 405 405 405 405",
+    "ConversationPage:attempt": "in -> 404 404 404 404 404",
+    "ConversationPage:result": "in 200 404 404 404 404 404",
 }
 
 # Wagtail's, allauth's and Django's own URLs, by route prefix (the first that matches): what a
@@ -180,6 +200,9 @@ def project_paths(world, home_page):
     ack = Acknowledgement.objects.filter(user=world.ana).first()
     paper = AcknowledgementFactory(user=world.ana, version=PolicyPageFactory().current_version, paper=True)
     attempt = QuizAttempt.objects.filter(user=world.ana).first()
+    conversation = ConversationPageFactory(parent=world.quiz.get_parent().specific)
+    played = start_conversation(conversation=conversation, user=world.ana, language="en")
+    play_path(played, ["listening", "resolved"], now=timezone.now())
     text_hash = FrozenText.objects.filter(acknowledgements__user=world.ana).values_list("sha256", flat=True).first()
     pks = {
         "people": world.ana.pk,
@@ -188,6 +211,7 @@ def project_paths(world, home_page):
         "policy_versions": world.v2.pk,
         "acknowledgements": ack.pk,
         "quiz_attempts": attempt.pk,
+        "conversation_attempts": played.pk,
         "training_reports": world.ana.pk,
     }
     for pattern in site_patterns():
@@ -198,9 +222,16 @@ def project_paths(world, home_page):
                 else pks.get(pattern.key.split(":")[0], 1)
             )
             yield pattern.key, fill(pattern.route, {"pk": pk, "sha256": text_hash, "acknowledgement": paper.pk})
-    pages = {"HomePage": home_page, "PolicyPage": world.policy, "QuizPage": world.quiz}
+    pages = {
+        "HomePage": home_page,
+        "PolicyPage": world.policy,
+        "QuizPage": world.quiz,
+        "ConversationPage": conversation,
+    }
+    attempts = {"QuizPage": attempt.pk, "ConversationPage": played.pk}
     for model, name, route in page_routes():
-        yield f"{model.__name__}:{name}", pages[model.__name__].url + fill(route, {"attempt_id": attempt.pk})[1:]
+        attempt_id = attempts.get(model.__name__, attempt.pk)
+        yield f"{model.__name__}:{name}", pages[model.__name__].url + fill(route, {"attempt_id": attempt_id})[1:]
 
 
 def generic_expectation(route):

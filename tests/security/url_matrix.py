@@ -11,7 +11,15 @@ from wagtail.models import get_page_models
 
 PROJECT_APPS = ("training", "policy_content", "quizzes")
 # The admin viewsets the project registers (training/viewsets.py).
-PROJECT_VIEWSETS = ("people", "teams", "requirements", "policy_versions", "acknowledgements", "quiz_attempts")
+PROJECT_VIEWSETS = (
+    "people",
+    "teams",
+    "requirements",
+    "policy_versions",
+    "acknowledgements",
+    "quiz_attempts",
+    "conversation_attempts",
+)
 # Wagtail's own views the project replaces by a route mounted before the admin URLs (training/urls.py).
 PROJECT_OVERRIDES = ("admin/login/", "admin/logout/", "admin/account/")
 

@@ -9,10 +9,9 @@ from django.conf import settings
 from django.utils import timezone
 
 from policy_content.models import Acknowledgement
-from quizzes.models import QuizAttempt
 
 from ..choices import ItemKind
-from .loader import standing_for
+from .loader import SCORED_RECORDS, standing_for
 from .rules import ItemStanding, Standing
 
 LATEST_RESULTS = 5
@@ -26,6 +25,10 @@ class LatestResult:
     percent: int | None = None
     passed: bool | None = None
     version: int | None = None
+
+    @property
+    def is_scored(self) -> bool:
+        return self.kind != ItemKind.POLICY
 
 
 @dataclass
@@ -66,21 +69,23 @@ def absolute_url(url: str) -> str:
 def latest_results(
     user, standing: Standing, *, titles: dict[int, str], limit: int = LATEST_RESULTS
 ) -> list[LatestResult]:
-    """The person's most recent results on their training items, newest first (up to 2 queries)."""
+    """The person's most recent results on their training items, newest first (a query per kind required)."""
     policy_ids = [item.requirement.page_id for item in standing.items if item.kind == ItemKind.POLICY]
-    quiz_ids = [item.requirement.page_id for item in standing.items if item.kind == ItemKind.QUIZ]
     results = []
-    if quiz_ids:
+    for kind, (_page_model, attempt_model, page_field) in SCORED_RECORDS.items():
+        ids = [item.requirement.page_id for item in standing.items if item.kind == kind]
+        if not ids:
+            continue
         results += [
             LatestResult(
-                kind=ItemKind.QUIZ,
-                title=titles.get(attempt.quiz_id, ""),
+                kind=kind,
+                title=titles.get(getattr(attempt, f"{page_field}_id"), ""),
                 when=attempt.submitted_at,
                 percent=attempt.percent,
                 passed=attempt.passed,
             )
-            for attempt in QuizAttempt.objects.filter(
-                user=user, quiz_id__in=quiz_ids, submitted_at__isnull=False
+            for attempt in attempt_model.objects.filter(
+                user=user, **{f"{page_field}_id__in": ids}, submitted_at__isnull=False
             ).order_by("-submitted_at")[:limit]
         ]
     if policy_ids:

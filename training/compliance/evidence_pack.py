@@ -1,4 +1,4 @@
-"""Evidence packs: one person's or one policy's acknowledgements and quiz attempts, verifiable offline.
+"""Evidence packs: one person's or one policy's acknowledgements, quiz and conversation attempts, verifiable offline.
 
 A pack is a ZIP holding the records as JSON and CSV, each record's exact hashed content, the frozen
 texts the acknowledgements point to, the scans of paper sign-offs (named by their SHA-256), the whole hash chain, a SHA256SUMS file that `sha256sum -c`
@@ -23,8 +23,9 @@ from policy_content.evidence import ACKNOWLEDGEMENT, acknowledgement_content
 from policy_content.evidence_chain import canonical_json, chain_fields
 from policy_content.frozen import POLICY_TEXT, text_content
 from policy_content.models import Acknowledgement, EvidenceChainHead, EvidenceRecord
+from quizzes.conversation_evidence import CONVERSATION_ATTEMPT, conversation_content
 from quizzes.evidence import QUIZ_ATTEMPT, attempt_content
-from quizzes.models import QuizAttempt
+from quizzes.models import ConversationAttempt, QuizAttempt
 
 __all__ = ["csv_cell", "evidence_pack", "pack_records"]
 
@@ -68,6 +69,24 @@ ATTEMPT_COLUMNS = [
     "quiz",
     "quiz_title",
     "language",
+    "score",
+    "max_score",
+    "percent",
+    "passed",
+    "started_at",
+    "submitted_at",
+]
+CONVERSATION_COLUMNS = [
+    "sequence",
+    "code",
+    "id",
+    "person",
+    "email",
+    "name",
+    "conversation",
+    "conversation_title",
+    "language",
+    "outcome",
     "score",
     "max_score",
     "percent",
@@ -124,7 +143,33 @@ def _described(content: dict, record: EvidenceRecord | None, person, **extra) ->
     return described
 
 
-def evidence_pack(*, title: str, acknowledgements: QuerySet, attempts: QuerySet) -> bytes:
+def _conversation_files(conversations: QuerySet | None, files: dict, sums: list) -> list[dict[str, Any]]:
+    """The finished conversation attempts' record files (each with its path of turns) and their rows."""
+    if conversations is None:
+        return []
+    played: list[ConversationAttempt] = list(
+        conversations.filter(submitted_at__isnull=False)
+        .select_related("user", "conversation")
+        .prefetch_related("turns")
+        .order_by("submitted_at")
+    )
+    records = _records_by_object(CONVERSATION_ATTEMPT, (attempt.pk for attempt in played))
+    rows = []
+    for attempt in played:
+        content = conversation_content(attempt, attempt.turns.all())
+        record = records.get(str(attempt.pk))
+        name = f"records/{CONVERSATION_ATTEMPT}-{attempt.pk}.json"
+        files[name] = canonical_json(content)
+        if record:
+            sums.append((record.content_sha256, name))
+        row = _described(content, record, attempt.user, conversation_title=attempt.conversation.title)
+        rows.append(row)
+    return rows
+
+
+def evidence_pack(
+    *, title: str, acknowledgements: QuerySet, attempts: QuerySet, conversations: QuerySet | None = None
+) -> bytes:
     """The ZIP's bytes."""
     acks, tries = pack_records(acknowledgements=acknowledgements, attempts=attempts)
     ack_records = _records_by_object(ACKNOWLEDGEMENT, (ack.pk for ack in acks))
@@ -164,6 +209,7 @@ def evidence_pack(*, title: str, acknowledgements: QuerySet, attempts: QuerySet)
         if record:
             sums.append((record.content_sha256, f"records/quiz_attempt-{attempt.pk}.json"))
         attempt_rows.append(_described(content, record, attempt.user, quiz_title=attempt.quiz.title))
+    conversation_rows = _conversation_files(conversations, files, sums)
     for text in texts.values():
         files[f"texts/{text.sha256}.json"] = canonical_json(text_content(text))
         sums.append((text.sha256, f"texts/{text.sha256}.json"))
@@ -179,6 +225,8 @@ def evidence_pack(*, title: str, acknowledgements: QuerySet, attempts: QuerySet)
     files["acknowledgements.csv"] = _csv(ack_rows, ACK_COLUMNS)
     files["quiz_attempts.json"] = _json(attempt_rows)
     files["quiz_attempts.csv"] = _csv(attempt_rows, ATTEMPT_COLUMNS)
+    files["conversation_attempts.json"] = _json(conversation_rows)
+    files["conversation_attempts.csv"] = _csv(conversation_rows, CONVERSATION_COLUMNS)
     files["chain.jsonl"] = "".join(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n" for row in chain).encode()
     files["SHA256SUMS"] = "".join(
         f"{digest}  {name}\n" for digest, name in sorted(set(sums), key=lambda s: s[1])

@@ -10,19 +10,42 @@ from django.utils import timezone, translation
 
 from policy_content.localized import default_language_code, pages_in_language
 from policy_content.models import Acknowledgement, PolicyPage, PolicyVersion
-from quizzes.models import QuizAttempt, QuizPage
+from quizzes.models import ConversationAttempt, ConversationPage, QuizAttempt, QuizPage
 
-from ..choices import ItemKind
+from ..choices import SCORED_KINDS, ItemKind
 from ..models import Requirement, TrainingSettings, User
 from .rules import AcknowledgementFacts, PersonFacts, QuizFacts, RequirementFacts, Standing, person_standing
 
-__all__ = ["PERSON_FIELDS", "load_requirements", "load_roles", "load_standings", "person_facts", "standing_for"]
+__all__ = [
+    "PERSON_FIELDS",
+    "SCORED_RECORDS",
+    "load_requirements",
+    "load_roles",
+    "load_standings",
+    "person_facts",
+    "standing_for",
+]
+
+# Where each scored kind keeps its rules and its attempts: (page model, attempt model, the attempt's page field).
+SCORED_RECORDS = {
+    ItemKind.QUIZ: (QuizPage, QuizAttempt, "quiz"),
+    ItemKind.CONVERSATION: (ConversationPage, ConversationAttempt, "conversation"),
+}
+
+
+def _scored_ids(requirements) -> dict[str, list[int]]:
+    ids: dict[str, list[int]] = {}
+    for requirement in requirements:
+        if requirement.kind in SCORED_KINDS:
+            ids.setdefault(requirement.kind, []).append(requirement.page_id)
+    return ids
 
 
 def load_requirements(*, settings=None, language: str | None = None, links: bool = False) -> list[RequirementFacts]:
     """Active requirements whose page can be completed now, with defaults filled in (7 queries).
 
-    Pages of a kind nobody is required to complete are not queried at all. Titles (and with
+    Pages of a kind nobody is required to complete are not queried at all (one more query when
+    conversations are required as well as quizzes). Titles (and with
     `links`, URLs) are those of the pages in `language`, the active one by default: one more
     query in another language or with links.
     """
@@ -35,7 +58,7 @@ def load_requirements(*, settings=None, language: str | None = None, links: bool
         .order_by("sort_order", "pk")
     )
     policy_ids = [r.page_id for r in requirements if r.kind == ItemKind.POLICY]
-    quiz_ids = [r.page_id for r in requirements if r.kind == ItemKind.QUIZ]
+    scored_ids = _scored_ids(requirements)
     policies: dict[int, dict] = {}
     current_versions: dict[int, dict] = {}
     if policy_ids:
@@ -52,12 +75,13 @@ def load_requirements(*, settings=None, language: str | None = None, links: bool
     shown = {}
     if links or language != default_language_code():
         shown = pages_in_language({r.page.translation_key for r in requirements}, language=language)
-    quizzes: dict[int, dict] = {}
-    if quiz_ids:
-        quizzes = {
-            page["pk"]: page
-            for page in QuizPage.objects.filter(pk__in=quiz_ids).values("pk", "attempts_allowed", "pass_mark")
-        }
+    scored_pages: dict[int, dict] = {}
+    for kind, ids in scored_ids.items():
+        page_model = SCORED_RECORDS[kind][0]
+        scored_pages.update(
+            (page["pk"], page)
+            for page in page_model.objects.filter(pk__in=ids).values("pk", "attempts_allowed", "pass_mark")
+        )
 
     facts = []
     for requirement in requirements:
@@ -72,8 +96,8 @@ def load_requirements(*, settings=None, language: str | None = None, links: bool
                 "current_version_number": version["number"],
                 "current_version_published_on": timezone.localdate(version["published_at"]),
             }
-        elif requirement.kind == ItemKind.QUIZ:
-            quiz = quizzes.get(requirement.page_id)
+        elif requirement.kind in SCORED_KINDS:
+            quiz = scored_pages.get(requirement.page_id)
             if quiz is None:
                 continue
             extra = {"attempts_allowed": quiz["attempts_allowed"] or 0, "pass_mark": quiz["pass_mark"]}
@@ -156,7 +180,8 @@ def load_standings(
 ) -> dict[int, Standing]:
     """Standing of every person in the queryset, keyed by user id, in a fixed number of queries.
 
-    3 queries, plus 7 for the requirements when they are not passed in; the people are filtered
+    3 queries (4 when conversations are required too), plus 7 for the requirements when they are not passed
+    in; the people are filtered
     in the database with a subquery, so the count does not grow with the number of people.
     """
     today = today or timezone.localdate()
@@ -167,7 +192,7 @@ def load_standings(
         return {}
     person_ids = people.values("pk")
     policy_ids = [r.page_id for r in requirements if r.kind == ItemKind.POLICY]
-    quiz_ids = [r.page_id for r in requirements if r.kind == ItemKind.QUIZ]
+    scored_ids = _scored_ids(requirements)
 
     acknowledgements: dict[int, dict[int, list[AcknowledgementFacts]]] = defaultdict(lambda: defaultdict(list))
     if policy_ids:
@@ -183,11 +208,12 @@ def load_standings(
             )
 
     quizzes: dict[int, dict[int, QuizFacts]] = defaultdict(dict)
-    if quiz_ids:
-        submitted = Q(submitted_at__isnull=False)
+    submitted = Q(submitted_at__isnull=False)
+    for kind, ids in scored_ids.items():
+        _page_model, attempt_model, page_field = SCORED_RECORDS[kind]
         for summary in (
-            QuizAttempt.objects.filter(user__in=person_ids, quiz_id__in=quiz_ids)
-            .values("user_id", "quiz_id")
+            attempt_model.objects.filter(user__in=person_ids, **{f"{page_field}_id__in": ids})
+            .values("user_id", f"{page_field}_id")
             .annotate(
                 attempts=Count("pk"),
                 best_percent=Max("percent", filter=submitted),
@@ -195,7 +221,7 @@ def load_standings(
             )
             .order_by()
         ):
-            quizzes[summary["user_id"]][summary["quiz_id"]] = QuizFacts(
+            quizzes[summary["user_id"]][summary[f"{page_field}_id"]] = QuizFacts(
                 attempts=summary["attempts"],
                 best_percent=summary["best_percent"],
                 first_passed_at=summary["first_passed_at"],

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
-from ..choices import Status
+from ..choices import SCORED_KINDS, Status
 from ..models import Team, User
 from .rules import ItemStanding, RequirementFacts, Standing, is_new_hire
 
@@ -181,7 +181,7 @@ def export_columns(requirements: list[RequirementFacts]) -> list[tuple[str, str]
             (f"r{requirement.id}_due", _("%(item)s: due") % {"item": title}),
             (f"r{requirement.id}_completed", _("%(item)s: completed") % {"item": title}),
         ]
-        if requirement.kind == "quiz":
+        if requirement.kind in SCORED_KINDS:
             columns += [
                 (f"r{requirement.id}_score", _("%(item)s: best score (%%)") % {"item": title}),
                 (f"r{requirement.id}_attempts", _("%(item)s: attempts") % {"item": title}),
@@ -210,7 +210,7 @@ def export_values(row: ComplianceRow, requirements: list[RequirementFacts]) -> d
         values[f"{key}_status"] = str(Status(item.status).label)
         values[f"{key}_due"] = item.due_date
         values[f"{key}_completed"] = item.completed_at
-        if requirement.kind == "quiz":
+        if requirement.kind in SCORED_KINDS:
             values[f"{key}_score"] = item.best_percent
             values[f"{key}_attempts"] = item.attempts_used
         else:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from quizzes.attempts import attempts_left as quiz_attempts_left
 
-from ..choices import Audience, ItemKind, Status
+from ..choices import SCORED_KINDS, Audience, ItemKind, Status
 
 __all__ = [
     "AcknowledgementFacts",
@@ -81,7 +81,7 @@ class AcknowledgementFacts:
 
 @dataclass(frozen=True)
 class QuizFacts:
-    """A person's attempts at one quiz, summarised."""
+    """A person's attempts at one quiz or conversation, summarised."""
 
     attempts: int = 0
     best_percent: int | None = None
@@ -113,6 +113,11 @@ class ItemStanding:
     @property
     def kind(self) -> str:
         return self.requirement.kind
+
+    @property
+    def is_scored(self) -> bool:
+        """A quiz or a conversation: done by passing, with attempts and a best score."""
+        return self.requirement.kind in SCORED_KINDS
 
     @property
     def title(self) -> str:
@@ -161,7 +166,7 @@ class Standing:
         return next((item for item in self.items if item.requirement.id == requirement_id), None)
 
     def item_for_page(self, page_id: int) -> ItemStanding | None:
-        """The item of a policy or quiz page in the default language; None when it is not required."""
+        """The item of a policy, quiz or conversation page in the default language; None when it is not required."""
         return next((item for item in self.items if item.requirement.page_id == page_id), None)
 
 

@@ -80,12 +80,12 @@ class Requirement(models.Model):
 
     page = models.ForeignKey(
         "wagtailcore.Page",
-        verbose_name=_("policy or quiz"),
+        verbose_name=_("policy, quiz or conversation"),
         on_delete=models.CASCADE,
         related_name="training_requirements",
-        help_text=_("The policy to acknowledge or the quiz to pass, in the default language."),
+        help_text=_("The policy to acknowledge, or the quiz or conversation to pass, in the default language."),
     )
-    kind = models.CharField(_("kind"), max_length=10, choices=ItemKind.choices, editable=False)
+    kind = models.CharField(_("kind"), max_length=16, choices=ItemKind.choices, editable=False)
     audience = models.CharField(
         _("audience"),
         max_length=10,
@@ -150,7 +150,9 @@ class Requirement(models.Model):
     objects = RequirementQuerySet.as_manager()
 
     panels = [
-        PageChooserPanel("page", page_type=["policy_content.PolicyPage", "quizzes.QuizPage"]),
+        PageChooserPanel(
+            "page", page_type=["policy_content.PolicyPage", "quizzes.QuizPage", "quizzes.ConversationPage"]
+        ),
         FieldPanel("audience"),
         FieldPanel("teams"),
         FieldPanel("job_titles"),
@@ -189,17 +191,21 @@ class Requirement(models.Model):
 
     @staticmethod
     def kind_for_page(page) -> str | None:
-        """The item kind of a policy or quiz page, None for any other page type."""
+        """The item kind of a policy, quiz or conversation page, None for any other page type."""
         model = page.specific_class
         label = f"{model._meta.app_label}.{model.__name__}" if model else ""
-        return {"policy_content.PolicyPage": ItemKind.POLICY, "quizzes.QuizPage": ItemKind.QUIZ}.get(label)
+        return {
+            "policy_content.PolicyPage": ItemKind.POLICY,
+            "quizzes.QuizPage": ItemKind.QUIZ,
+            "quizzes.ConversationPage": ItemKind.CONVERSATION,
+        }.get(label)
 
     def clean(self):
         super().clean()
         if not self.page_id:
             return
         if self.kind_for_page(self.page) is None:
-            raise ValidationError({"page": _("Choose a policy page or a quiz page.")})
+            raise ValidationError({"page": _("Choose a policy, a quiz or a conversation scenario.")})
         if self.page.locale_id != Locale.get_default().pk:
             raise ValidationError(
                 {"page": _("Choose the page in the default language; its translations are included.")}

@@ -9,7 +9,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from policy_content.models import Acknowledgement
-from quizzes.models import QuizAttempt
+from quizzes.models import ConversationAttempt, QuizAttempt
 
 from ...models import ReminderSend, User
 from ..loader import standing_for
@@ -62,6 +62,10 @@ class PersonDetailView(PersonInScopeMixin, WagtailAdminTemplateMixin, TemplateVi
         timeline += [
             {"when": attempt.submitted_at or attempt.started_at, "kind": "attempt", "record": attempt}
             for attempt in QuizAttempt.objects.filter(user=person).select_related("quiz")
+        ]
+        timeline += [
+            {"when": attempt.submitted_at or attempt.started_at, "kind": "conversation", "record": attempt}
+            for attempt in ConversationAttempt.objects.filter(user=person).select_related("conversation")
         ]
         timeline += [
             {"when": send.sent_at, "kind": "reminder", "record": send}

@@ -4,13 +4,15 @@ from django.db import transaction
 from wagtail.models import Site
 
 from policy_content.demo import seed_policy
+from quizzes.conversation_demo import seed_conversation_attempts, seed_conversations
 from quizzes.demo import seed_attempts, seed_quizzes
 from training.demo import seed as demo
 
 
 class Command(BaseCommand):
     help = (
-        "Load the demo: teams, people of every role, the policy and the quizzes in four languages. Safe to run again."
+        "Load the demo: teams, people of every role, the policy, the quizzes and the conversations in four languages. "
+        "Safe to run again."
     )
 
     def handle(self, *args, **options):
@@ -31,6 +33,8 @@ class Command(BaseCommand):
             self.stderr.write(f"Demo policy not translated into {language} while {problem}")
         quizzes = seed_quizzes(home, policy=policy)
         self.stdout.write(f"Demo quizzes: {', '.join(quiz.title for quiz in quizzes)}.")
+        conversations = seed_conversations(quizzes[0].get_parent(), policy=policy)
+        self.stdout.write(f"Demo conversations: {', '.join(page.title for page in conversations)}.")
         requirements = demo.seed_progress(policy=policy, quizzes=quizzes)
         self.stdout.write(f"Demo requirements: {len(requirements)} (the policy and each quiz, for everyone).")
         for language, outcome in demo.seed_translations(home).items():
@@ -39,6 +43,7 @@ class Command(BaseCommand):
             else:
                 self.stderr.write(f"Demo pages not translated into {language}: {outcome}")
         seed_attempts(quizzes)
+        seed_conversation_attempts(conversations)
         restricted = demo.restrict_to_signed_in(home)
         self.stdout.write(f"Sections for signed-in staff only: {restricted}.")
         if settings.DEBUG:
