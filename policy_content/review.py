@@ -32,7 +32,7 @@ def review_state(review_due: datetime.date | None, *, today: datetime.date) -> R
 
 def policies_for_review(*, today: datetime.date, state: str = "") -> QuerySet[PolicyPage]:
     """Source-language policies with their current version; by default only those due, overdue or undated."""
-    latest = PolicyVersion.objects.filter(policy=OuterRef("pk")).order_by("-number")
+    latest = PolicyVersion.objects.current().filter(policy=OuterRef("pk"))
     policies = (
         PolicyPage.objects.filter(locale=Locale.get_default())
         .annotate(
