@@ -122,7 +122,7 @@ def test_someone_who_owes_nothing_is_told_so(client, world, home_page, editor):
 def test_dashboard_query_count_does_not_grow_with_records(client, world, home_page, django_assert_num_queries):
     client.force_login(world.ana)
     client.get(home_page.url)
-    # Site, locale, home page; view restrictions; session and user; the home's locale; standing (9);
-    # latest results (2); menu sections; permissions (2); language switcher.
-    with django_assert_num_queries(23):
+    # Routing (site, locale, home), view restrictions, session and user, the standing (requirements and
+    # records), latest results, menu sections, permissions and the language switcher.
+    with django_assert_num_queries(24):
         client.get(home_page.url)

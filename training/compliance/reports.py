@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from ..choices import Status
 from ..models import Team, User
-from .loader import PERSON_FIELDS, iter_standings, load_standings, person_facts, standings_of
+from .loader import PERSON_FIELDS, iter_standings, load_standings, standings_of
 from .rules import ItemStanding, RequirementFacts, Standing, is_new_hire
 
 __all__ = [
@@ -109,9 +109,10 @@ def build_rows(
 class LazyRows(Sequence):
     """The rows of a queryset of people, each computed only when it is read.
 
-    A page of the report computes the standing of the people on that page alone (3 queries whatever
-    the number of people: their count, their details, their records); going through every row (an
-    export) computes them a batch at a time, so memory holds one batch.
+    A page of the report computes the standing of the people on that page alone, in the same number
+    of queries whatever the number of people (their count, their details, their records, and their
+    roles when a requirement is given to roles); going through every row (an export) computes them
+    a batch at a time, so memory holds one batch.
     """
 
     def __init__(
@@ -140,8 +141,8 @@ class LazyRows(Sequence):
 
     def __getitem__(self, index):
         if isinstance(index, slice):
-            people = [person_facts(row) for row in self.people[index].values(*PERSON_FIELDS)]
-            standings = standings_of(people, requirements=self.requirements, today=self.today)
+            rows = list(self.people[index].values(*PERSON_FIELDS))
+            standings = standings_of(rows, requirements=self.requirements, today=self.today)
             return list(self._rows(standings.values()))
         rows = self[index : index + 1] if index >= 0 else []
         if not rows:
@@ -152,7 +153,7 @@ class LazyRows(Sequence):
         return self._rows(iter_standings(self.people, requirements=self.requirements, today=self.today))
 
     def all_at_once(self) -> Iterator[ComplianceRow]:
-        """Every row, the people's records read in 3 queries whatever their number (memory grows with them)."""
+        """Every row, the people's records read in a fixed number of queries (memory grows with them)."""
         return self._rows(load_standings(self.people, requirements=self.requirements, today=self.today).values())
 
 
