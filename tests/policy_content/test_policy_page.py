@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 # The policy page for a signed-in reader who must re-acknowledge (the heaviest case: comparison included,
 # and the frozen text the form signs for).
-POLICY_PAGE_MAX_QUERIES = 27
+POLICY_PAGE_MAX_QUERIES = 23
 
 
 def count_queries(client, url):

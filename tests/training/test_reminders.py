@@ -196,3 +196,25 @@ def test_a_managers_reminder_reaches_each_person_in_their_own_language(csrf_clie
     item = standing_for(world.james).items[0]
     with translation.override("el"):
         assert str(item.get_status_display()) in message.body
+
+
+def test_the_daily_jobs_queries_do_not_grow_with_the_people_reminded(world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.training.factories import UserFactory
+
+    today = timezone.localdate()
+    run_daily_reminders(today=today - datetime.timedelta(days=1))  # creates the settings, caches the site
+    mail.outbox.clear()
+    with CaptureQueriesContext(connection) as few:
+        run_daily_reminders(today=today)
+    sent_to_few = len(mail.outbox)
+    for language in ("en", "es", "el"):  # titles and links are read once per language
+        UserFactory.create_batch(15, team=world.cc, preferred_language=language)
+    mail.outbox.clear()
+    with CaptureQueriesContext(connection) as many:
+        run_daily_reminders(today=today + datetime.timedelta(days=1))
+
+    assert len(mail.outbox) >= sent_to_few + 45
+    assert len(many) == len(few)

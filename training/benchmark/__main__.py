@@ -288,12 +288,13 @@ def main() -> int:
             [
                 label,
                 f"{values['seconds']:.2f}",
+                f"{values['cpu_seconds']:.2f}",
                 str(values["queries"]),
                 _mb(values["bytes"]) if "bytes" in values else f"{values.get('emails', 0)} e-mails",
                 _mb(values["peak_bytes"]) if values.get("peak_bytes") else "",
             ]
         )
-    say(table([f"inside Django, {people} people", "seconds", "queries", "output", "peak memory"], inside))
+    say(table([f"inside Django, {people} people", "seconds", "CPU s", "queries", "output", "peak memory"], inside))
     return 0
 
 

@@ -36,13 +36,15 @@ class Browser:
     port: int
     timeout: float = 60
     cookies: dict[str, str] = field(default_factory=dict)
+    # The Host header, when the servers sit behind one name (as behind a proxy); host:port otherwise.
+    host_header: str = ""
 
     @property
     def cookie_header(self) -> str:
         return "; ".join(f"{name}={value}" for name, value in self.cookies.items())
 
     def request(self, method: str, path: str, form: dict | list | None = None) -> Response:
-        headers = {"Host": f"{self.host}:{self.port}", "User-Agent": "training-benchmark"}
+        headers = {"Host": self.host_header or f"{self.host}:{self.port}", "User-Agent": "training-benchmark"}
         if self.cookies:
             headers["Cookie"] = self.cookie_header
         body = None

@@ -104,8 +104,8 @@ def latest_results(
     return results[:limit]
 
 
-def build_dashboard(user, *, language: str, today: datetime.date | None = None) -> Dashboard:
+def build_dashboard(user, *, language: str, today: datetime.date | None = None, request=None) -> Dashboard:
     """The dashboard of one person, with titles and links in their language."""
-    standing = standing_for(user, today=today or timezone.localdate(), language=language, links=True)
+    standing = standing_for(user, today=today or timezone.localdate(), language=language, links=True, request=request)
     titles = {item.requirement.page_id: item.title for item in standing.items}
     return Dashboard(standing=standing, latest_results=latest_results(user, standing, titles=titles))

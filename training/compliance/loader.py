@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
+from collections.abc import Iterator
 
 from django.db.models import Count, Max, Min, Q, QuerySet
+from django.http import HttpRequest
 from django.utils import timezone, translation
 
 from policy_content.localized import default_language_code, pages_in_language
@@ -19,12 +21,18 @@ from .rules import AcknowledgementFacts, PersonFacts, QuizFacts, RequirementFact
 __all__ = [
     "PERSON_FIELDS",
     "SCORED_RECORDS",
+    "STANDINGS_BATCH",
+    "iter_standings",
     "load_requirements",
     "load_roles",
     "load_standings",
     "person_facts",
     "standing_for",
+    "standings_of",
 ]
+
+# People whose records are read together when many standings are computed one batch at a time.
+STANDINGS_BATCH = 500
 
 # Where each scored kind keeps its rules and its attempts: (page model, attempt model, the attempt's page field).
 SCORED_RECORDS = {
@@ -41,13 +49,16 @@ def _scored_ids(requirements) -> dict[str, list[int]]:
     return ids
 
 
-def load_requirements(*, settings=None, language: str | None = None, links: bool = False) -> list[RequirementFacts]:
+def load_requirements(
+    *, settings=None, language: str | None = None, links: bool = False, request: HttpRequest | None = None
+) -> list[RequirementFacts]:
     """Active requirements whose page can be completed now, with defaults filled in (7 queries).
 
     Pages of a kind nobody is required to complete are not queried at all (one more query when
     conversations are required as well as quizzes). Titles (and with
     `links`, URLs) are those of the pages in `language`, the active one by default: one more
-    query in another language or with links.
+    query in another language or with links. With `request`, the site's root paths the links are
+    made from are read once for the request.
     """
     settings = settings or TrainingSettings.load()
     language = language or translation.get_language() or default_language_code()
@@ -110,7 +121,7 @@ def load_requirements(*, settings=None, language: str | None = None, links: bool
                 page_id=requirement.page_id,
                 kind=requirement.kind,
                 title=shown[key].title if key in shown else requirement.page.title,
-                url=(shown[key].get_url() or "") if links and key in shown else "",
+                url=(shown[key].get_url(request) or "") if links and key in shown else "",
                 translation_key=requirement.page.translation_key,
                 audience=requirement.audience,
                 team_ids=frozenset(team.pk for team in requirement.teams.all()),
@@ -162,8 +173,8 @@ def person_facts(row: dict, roles: frozenset[str] = frozenset()) -> PersonFacts:
     )
 
 
-def load_roles(person_ids: QuerySet, requirements: list[RequirementFacts]) -> dict[int, frozenset[str]]:
-    """The roles of the people, only when some requirement is given to roles (one query then)."""
+def load_roles(person_ids, requirements: list[RequirementFacts]) -> dict[int, frozenset[str]]:
+    """The roles of the people (ids, or a subquery), only when some requirement is given to roles (one query then)."""
     if not any(requirement.roles for requirement in requirements):
         return {}
     roles: dict[int, set[str]] = defaultdict(set)
@@ -172,25 +183,13 @@ def load_roles(person_ids: QuerySet, requirements: list[RequirementFacts]) -> di
     return {user_id: frozenset(names) for user_id, names in roles.items()}
 
 
-def load_standings(
-    people: QuerySet,
-    *,
-    today: datetime.date | None = None,
-    requirements: list[RequirementFacts] | None = None,
-) -> dict[int, Standing]:
-    """Standing of every person in the queryset, keyed by user id, in a fixed number of queries.
+def _records(
+    person_ids, requirements: list[RequirementFacts]
+) -> tuple[dict[int, dict[int, list[AcknowledgementFacts]]], dict[int, dict[int, QuizFacts]]]:
+    """Acknowledgements and scored-item summaries of the people named by `person_ids` (ids, or a subquery).
 
-    3 queries (4 when conversations are required too), plus 7 for the requirements when they are not passed
-    in; the people are filtered
-    in the database with a subquery, so the count does not grow with the number of people.
+    2 queries, 3 when conversations are required as well as quizzes.
     """
-    today = today or timezone.localdate()
-    if requirements is None:
-        requirements = load_requirements()
-    rows = list(people.values(*PERSON_FIELDS))
-    if not rows:
-        return {}
-    person_ids = people.values("pk")
     policy_ids = [r.page_id for r in requirements if r.kind == ItemKind.POLICY]
     scored_ids = _scored_ids(requirements)
 
@@ -226,8 +225,26 @@ def load_standings(
                 best_percent=summary["best_percent"],
                 first_passed_at=summary["first_passed_at"],
             )
+    return acknowledgements, quizzes
 
-    roles = load_roles(person_ids, requirements)
+
+def standings_of(
+    rows: list[dict],
+    *,
+    requirements: list[RequirementFacts],
+    today: datetime.date,
+    person_ids=None,
+) -> dict[int, Standing]:
+    """Standing of the people in `rows` (their PERSON_FIELDS), keyed by user id, in their order.
+
+    2 queries, 3 when some requirement is given to roles. `person_ids` may name the same people as
+    a subquery; by default their ids are listed.
+    """
+    if not rows:
+        return {}
+    ids = person_ids if person_ids is not None else [row["pk"] for row in rows]
+    acknowledgements, quizzes = _records(ids, requirements)
+    roles = load_roles(ids, requirements)
     standings = {}
     for row in rows:
         person = person_facts(row, roles.get(row["pk"], frozenset()))
@@ -241,9 +258,58 @@ def load_standings(
     return standings
 
 
+def load_standings(
+    people: QuerySet,
+    *,
+    today: datetime.date | None = None,
+    requirements: list[RequirementFacts] | None = None,
+) -> dict[int, Standing]:
+    """Standing of every person in the queryset, keyed by user id, in a fixed number of queries.
+
+    3 queries, plus 7 for the requirements when they are not passed in; the people are filtered
+    in the database with a subquery, so the count does not grow with the number of people.
+    """
+    today = today or timezone.localdate()
+    if requirements is None:
+        requirements = load_requirements()
+    rows = list(people.values(*PERSON_FIELDS))
+    return standings_of(rows, requirements=requirements, today=today, person_ids=people.values("pk"))
+
+
+def iter_standings(
+    people: QuerySet,
+    *,
+    requirements: list[RequirementFacts],
+    today: datetime.date | None = None,
+    batch_size: int = STANDINGS_BATCH,
+) -> Iterator[Standing]:
+    """Standing of every person in the queryset, in its order, computed `batch_size` people at a time.
+
+    Memory holds one batch, whatever the number of people: 1 query for the people (read in chunks),
+    then 2 per batch (3 when some requirement is given to roles).
+    """
+    today = today or timezone.localdate()
+    batch: list[dict] = []
+    for row in people.values(*PERSON_FIELDS).iterator(chunk_size=batch_size):
+        batch.append(row)
+        if len(batch) == batch_size:
+            yield from standings_of(batch, requirements=requirements, today=today).values()
+            batch = []
+    yield from standings_of(batch, requirements=requirements, today=today).values()
+
+
 def standing_for(
-    user, *, today: datetime.date | None = None, language: str | None = None, links: bool = False
+    user,
+    *,
+    today: datetime.date | None = None,
+    language: str | None = None,
+    links: bool = False,
+    request: HttpRequest | None = None,
 ) -> Standing:
-    """One person's standing (the same loader, for a queryset of one); titles and links in `language`."""
-    requirements = load_requirements(language=language, links=links)
-    return load_standings(User.objects.filter(pk=user.pk), today=today, requirements=requirements)[user.pk]
+    """One person's standing (the same loader, for one person); titles and links in `language`.
+
+    The person's details are read from `user` as given, a signed-in person's from the request.
+    """
+    requirements = load_requirements(language=language, links=links, request=request)
+    row = {field: getattr(user, field) for field in PERSON_FIELDS}
+    return standings_of([row], requirements=requirements, today=today or timezone.localdate())[user.pk]

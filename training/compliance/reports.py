@@ -8,21 +8,25 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property, partial
 
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from ..choices import SCORED_KINDS, Status
 from ..models import Team, User
+from .loader import PERSON_FIELDS, iter_standings, load_standings, standings_of
 from .rules import ItemStanding, RequirementFacts, Standing, is_new_hire
 
 __all__ = [
     "NO_TEAM",
     "ComplianceRow",
+    "LazyRows",
     "TeamSummary",
     "can_view_reports",
+    "build_rows",
     "filter_rows",
     "people_in_scope",
     "sees_all_teams",
@@ -93,15 +97,64 @@ class ComplianceRow:
 
 def build_rows(
     standings: Iterable[Standing], *, team_names: dict[int, str], today: datetime.date, new_hire_window_days: int
-) -> list[ComplianceRow]:
-    return [
-        ComplianceRow(
+) -> Iterator[ComplianceRow]:
+    for standing in standings:
+        yield ComplianceRow(
             standing=standing,
             team_name=team_names.get(standing.person.team_id, ""),
             new_hire=is_new_hire(standing.person, today=today, window_days=new_hire_window_days),
         )
-        for standing in standings
-    ]
+
+
+class LazyRows(Sequence):
+    """The rows of a queryset of people, each computed only when it is read.
+
+    A page of the report computes the standing of the people on that page alone, in the same number
+    of queries whatever the number of people (their count, their details, their records, and their
+    roles when a requirement is given to roles); going through every row (an export) computes them
+    a batch at a time, so memory holds one batch.
+    """
+
+    def __init__(
+        self,
+        people: QuerySet,
+        *,
+        requirements: list[RequirementFacts],
+        team_names: dict[int, str],
+        today: datetime.date,
+        new_hire_window_days: int,
+    ):
+        self.people = people
+        self.requirements = requirements
+        self.today = today
+        self._rows = partial(build_rows, team_names=team_names, today=today, new_hire_window_days=new_hire_window_days)
+
+    @cached_property
+    def _count(self) -> int:
+        return self.people.count()
+
+    def count(self) -> int:
+        return self._count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            rows = list(self.people[index].values(*PERSON_FIELDS))
+            standings = standings_of(rows, requirements=self.requirements, today=self.today)
+            return list(self._rows(standings.values()))
+        rows = self[index : index + 1] if index >= 0 else []
+        if not rows:
+            raise IndexError(index)
+        return rows[0]
+
+    def __iter__(self) -> Iterator[ComplianceRow]:
+        return self._rows(iter_standings(self.people, requirements=self.requirements, today=self.today))
+
+    def all_at_once(self) -> Iterator[ComplianceRow]:
+        """Every row, the people's records read in a fixed number of queries (memory grows with them)."""
+        return self._rows(load_standings(self.people, requirements=self.requirements, today=self.today).values())
 
 
 def filter_rows(
@@ -110,7 +163,7 @@ def filter_rows(
     status: str | None = None,
     overdue: bool | None = None,
     requirement_id: int | None = None,
-) -> list[ComplianceRow]:
+) -> Iterator[ComplianceRow]:
     """Filters that depend on standing: a status held on any item (or one item), overdue or not."""
 
     def items(row):
@@ -119,15 +172,13 @@ def filter_rows(
         item = row.item(requirement_id)
         return [item] if item else []
 
-    selected = []
     for row in rows:
         row_items = items(row)
         if status and not any(item.status == status for item in row_items):
             continue
         if overdue is not None and any(item.is_overdue for item in row_items) != overdue:
             continue
-        selected.append(row)
-    return selected
+        yield row
 
 
 @dataclass(frozen=True)

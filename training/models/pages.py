@@ -3,11 +3,15 @@
 from django.conf import settings
 from django.contrib import messages
 from django.db import models
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
+from wagtail.url_routing import RouteResult
+
+from ..routing import HOME_ATTRIBUTE, route_from
 
 __all__ = ["HomePage"]
 
@@ -29,12 +33,27 @@ class HomePage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        setattr(request, HOME_ATTRIBUTE, self)
+        if not path_components:
+            return super().route(request, path_components)
+        if self.live:
+            try:  # the dashboard's own routes first, as RoutablePageMixin does
+                match = self.resolve_subpage("/" + "/".join(path_components) + "/")
+            except Http404:
+                pass
+            else:
+                request.routable_resolver_match = match
+                view, args, kwargs = match
+                return RouteResult(self, args=(view, args, kwargs))
+        return route_from(self, request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         from ..compliance.dashboard import build_dashboard  # the dashboard reads these models
 
         context = super().get_context(request, *args, **kwargs)
         if request.user.is_authenticated:
-            context["dashboard"] = build_dashboard(request.user, language=self.locale.language_code)
+            context["dashboard"] = build_dashboard(request.user, language=self.locale.language_code, request=request)
         return context
 
     @path("completion-record/", name="completion_record")

@@ -20,11 +20,11 @@ from policy_content.columns import CalendarDateColumn
 
 from ...choices import Status
 from ...models import Requirement, TrainingSettings, User
-from ..loader import load_requirements, load_standings
+from ..loader import load_requirements
 from ..reminders import send_person_reminders
 from ..reports import (
     NO_TEAM,
-    build_rows,
+    LazyRows,
     export_columns,
     export_values,
     filter_rows,
@@ -166,26 +166,28 @@ class TeamComplianceView(TrainingReportView):
         ]
 
     def get_filtered_queryset(self):
-        people = self.get_queryset()
-        standings = load_standings(people, requirements=self.requirements)
-        team_names = {None: gettext("No team"), **dict(teams_in_scope(self.request.user).values_list("pk", "name"))}
-        rows = build_rows(
-            standings.values(),
-            team_names=team_names,
+        rows = LazyRows(
+            self.get_queryset(),
+            requirements=self.requirements,
+            team_names={None: gettext("No team"), **dict(teams_in_scope(self.request.user).values_list("pk", "name"))},
             today=timezone.localdate(),
             new_hire_window_days=self.training_settings.new_hire_window_days,
         )
         data = self.filters.form.cleaned_data if self.filters and self.filters.is_valid() else {}
-        rows = filter_rows(
-            rows,
-            status=data.get("status") or None,
-            overdue=data.get("overdue"),
-            requirement_id=int(data["item"]) if data.get("item") else None,
-        )
-        if self.ordering.lstrip("-") == "percent":
-            rows.sort(key=lambda row: row.percent, reverse=self.ordering.startswith("-"))
-        self.summaries = team_summaries(rows)
-        return rows
+        by_standing = {
+            "status": data.get("status") or None,
+            "overdue": data.get("overdue"),
+            "requirement_id": int(data["item"]) if data.get("item") else None,
+        }
+        by_percent = self.ordering.lstrip("-") == "percent"
+        if by_standing["status"] is None and by_standing["overdue"] is None and not by_percent:
+            self.summaries = [] if self.is_export else team_summaries(rows.all_at_once())
+            return rows  # rows computed for the page shown, or a batch at a time for an export
+        selected = list(filter_rows(iter(rows) if self.is_export else rows.all_at_once(), **by_standing))
+        if by_percent:
+            selected.sort(key=lambda row: row.percent, reverse=self.ordering.startswith("-"))
+        self.summaries = [] if self.is_export else team_summaries(selected)
+        return selected
 
     # Export: a column group per required item, headings from the requirement titles.
     @cached_property
