@@ -65,3 +65,17 @@ def test_on_postgresql_each_language_has_its_stemmer_and_an_unknown_one_falls_ba
     ]
     assert text_search_config("xx", configs) == FALLBACK_CONFIG
     assert text_search_config("fr", configs) == FALLBACK_CONFIG
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="text search configurations are PostgreSQL's")
+def test_on_postgresql_records_without_a_language_are_found_whatever_the_language_of_the_admin(db):
+    from django.utils import translation
+    from wagtail.search.backends import get_search_backend
+
+    from tests.training.factories import UserFactory
+    from training.models import User
+
+    person = UserFactory(name="Sofía Martín", job_title="Recepcionista")
+    for language in ("en", "es", "el"):
+        with translation.override(language):
+            assert person in list(get_search_backend().search("Martín", User)), language

@@ -2,9 +2,10 @@
 
 On PostgreSQL each object is indexed with the text search configuration of its locale's language
 (`SEARCH_CONFIGS`, e.g. Spanish pages with ``spanish``) and a query is parsed with the configuration of the
-active language: the reader's on the front end, the editor's in the admin. A language whose configuration
-the server lacks falls back to ``simple`` (whole words, no stemming). Other databases get Wagtail's own
-database backend, which matches whole words.
+active language (the reader's on the front end, the editor's in the admin); records without a locale are
+indexed and searched in the default language. A language whose configuration the server lacks falls back to
+``simple`` (whole words, no stemming). Other databases get Wagtail's own database backend, which matches
+whole words.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchQueryCompiler,
 )
 from modelsearch.conf import get_app_config
+from wagtail.models import Locale, TranslatableMixin
 
 __all__ = ["LanguageSearchBackend", "SearchBackend", "text_search_config"]
 
@@ -49,7 +51,9 @@ def text_search_config(language: str | None, configs: dict[str, str]) -> str:
 
 class LanguageQueryCompiler(PostgresSearchQueryCompiler):
     def get_config(self, backend):
-        return text_search_config(get_language(), backend.language_configs)
+        # Records without a locale (people, teams, documents) are indexed in the default language.
+        translatable = issubclass(self.queryset.model, TranslatableMixin)
+        return text_search_config(get_language() if translatable else None, backend.language_configs)
 
 
 class LanguageIndex(PostgresIndex):
@@ -68,8 +72,6 @@ class LanguageIndex(PostgresIndex):
 
 
 def _languages_by_locale() -> dict[int, str]:
-    from wagtail.models import Locale
-
     return dict(Locale.objects.values_list("pk", "language_code"))
 
 
