@@ -79,3 +79,17 @@ def test_on_postgresql_records_without_a_language_are_found_whatever_the_languag
     for language in ("en", "es", "el"):
         with translation.override(language):
             assert person in list(get_search_backend().search("Martín", User)), language
+
+
+def test_the_search_backend_follows_the_database(db):
+    from wagtail.search.backends import get_search_backend
+
+    from training.search.backend import LanguageSearchBackend
+
+    backend = get_search_backend()
+
+    if connection.vendor == "postgresql":
+        assert isinstance(backend, LanguageSearchBackend)
+    else:
+        assert not isinstance(backend, LanguageSearchBackend)
+        assert type(backend).__module__.startswith("modelsearch.backends.database.sqlite")
