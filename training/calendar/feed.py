@@ -44,9 +44,10 @@ def feed_calendar(standing: Standing, *, site_url: str, domain: str, now: dateti
         event.add("dtstart", item.due_date)
         event.add("dtend", item.due_date + datetime.timedelta(days=1))
         event.add("summary", item_summary(item))
-        event.add("description", item.get_status_display())
+        link = f"{site_url}{item.url}" if item.url else ""
+        event.add("description", "\n".join(filter(None, [item.get_status_display(), link])))
         event.add("transp", "TRANSPARENT")
-        if item.url:
-            event.add("url", f"{site_url}{item.url}")
+        if link:
+            event.add("url", link)
         calendar.add_component(event)
     return calendar.to_ical()
