@@ -129,6 +129,6 @@ def test_the_feed_costs_a_fixed_number_of_queries(client, world, django_assert_n
         assert len(events(client.get(url))) == 1
 
 
-# The person; the standing loader: its settings, requirements and pages in the person's language (7), and the
-# person's records (3).
-FEED_QUERIES = 11
+# The person (1); the standing loader: its settings and requirements with the pages in the person's language (8),
+# and the person's records (3).
+FEED_QUERIES = 12
