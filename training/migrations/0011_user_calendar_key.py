@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('training', '0008_audiences_and_transfers'),
+        ('training', '0010_people_import'),
     ]
 
     operations = [
