@@ -28,9 +28,10 @@ install: $(VENV)/.installed  ## Create .venv with the pinned runtime dependencie
 
 install-dev: $(VENV)/.installed-dev  ## Add the pinned test and lint dependencies
 
-demo: install  ## Migrate and load the demo content (idempotent)
+demo: install  ## Migrate and load the demo content (idempotent), and index it for search
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
+	$(PY) manage.py update_index
 
 run: demo  ## Run the product with demo content at http://127.0.0.1:8000
 	$(PY) manage.py runserver $(HOST)

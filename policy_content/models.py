@@ -145,7 +145,13 @@ class PolicyPage(TranslatedPageMixin, RoutablePageMixin, Page):
             help_text=_("Read before publishing or submitting for approval."),
         ),
     ]
-    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+    # The body is indexed as the text readers see (no Markdown); autocomplete lets the admin's search find it.
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("search_text"),
+        index.AutocompleteField("summary"),
+        index.AutocompleteField("search_text"),
+    ]
     base_form_class = PolicyPageForm
     parent_page_types = ["policy_content.PolicyIndexPage"]
     subpage_types = []
@@ -179,6 +185,12 @@ class PolicyPage(TranslatedPageMixin, RoutablePageMixin, Page):
             (child.value.get("anchor") or anchor_for(child.value.get("heading")), child.value.get("heading"))
             for child in self.body
         ]
+
+    def search_text(self) -> str:
+        """Headings and readable text of every section, without Markdown: what search indexes."""
+        from .comparison import section_texts
+
+        return "\n".join(line for _anchor, heading, lines in section_texts(self) for line in [heading, *lines])
 
     def get_context(self, request, *args, **kwargs):
         from .acknowledgements import reading_context

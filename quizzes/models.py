@@ -101,7 +101,7 @@ class QuizPage(TranslatedPageMixin, RoutablePageMixin, Page):
         ),
         FieldPanel("question_bank"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.AutocompleteField("intro")]
     parent_page_types = ["quizzes.QuizIndexPage"]
     subpage_types = []
     preview_modes = [("", _("Introduction")), ("questions", _("Questions as a taker sees them"))]

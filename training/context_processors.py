@@ -2,11 +2,13 @@ from django.conf import settings
 from wagtail.models import Site
 
 from .routing import served_home
+from .search.results import MAX_QUERY_LENGTH
 
 
 def site(request):
-    """Whether sign-up is open (and to which domains), and the top-level sections in the reader's language."""
+    """The search box's limit, whether sign-up is open (and to which domains), and the top-level sections in the reader's language."""
     context = {
+        "SEARCH_MAX_LENGTH": MAX_QUERY_LENGTH,
         "SIGNUP_OPEN": bool(settings.ACCOUNT_SIGNUP_DOMAINS),
         "SIGNUP_DOMAINS": settings.ACCOUNT_SIGNUP_DOMAINS,
     }

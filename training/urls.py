@@ -9,7 +9,9 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from . import views
+from .calendar import views as calendar_views
 from .people.admin_users import AccountView
+from .search import views as search_views
 
 urlpatterns = [
     # Wagtail's own login form would accept a password alone and bypass
@@ -27,12 +29,16 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.health, name="health"),
+    # Calendar apps fetch it without a session: the secret in the address is the credential.
+    path("calendar/<str:token>.ics", calendar_views.calendar_feed, name="calendar_feed"),
     path("livez", views.live, name="live"),
 ]
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("evidence/", include("policy_content.evidence_urls")),
+    path("search/", search_views.search, name="search"),
+    path("calendar/reset/", calendar_views.reset_calendar, name="calendar_reset"),
     path("", include(wagtail_urls)),
 )
 

@@ -28,6 +28,7 @@ EMPLOYEE_PAGES = {
     "my-training": "/en/",
     "sign-out": "/en/accounts/logout/",
     "password-change": "/en/accounts/password/change/",
+    "search": "/en/search/?q=customer",
 }
 
 

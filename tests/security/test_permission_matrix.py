@@ -1,9 +1,9 @@
 """Who gets what from every URL of the site: one request per URL pattern and role, read from the resolver.
 
-Matrix: 89 project URLs (79 patterns of training, policy_content, quizzes and the project's admin
-viewsets and reports, plus 10 routes of the project's routable pages) x 7 roles = 623 requests, and
+Matrix: 92 project URLs (82 patterns of training, policy_content, quizzes and the project's admin
+viewsets and reports, plus 10 routes of the project's routable pages) x 7 roles = 644 requests, and
 the 245 generic Wagtail, allauth and Django patterns by prefix: 245 for a visitor and the 203 admin
-ones for an employee; 1,071 requests in all (about 30 s). A new URL without a row in PROJECT fails,
+ones for an employee; 1,092 requests in all (about 30 s). A new URL without a row in PROJECT fails,
 naming the outcomes it has now.
 """
 
@@ -31,6 +31,7 @@ from tests.security.url_matrix import (
     site_patterns,
 )
 from tests.training.world import build_world
+from training.calendar.tokens import feed_token
 
 ROLES = ("anonymous", "employee", "other_manager", "own_manager", "editor", "compliance", "admin")
 CODES = {"200": OK, "in": SIGN_IN, "403": DENIED, "no": REFUSED, "404": MISSING, "405": NOT_ALLOWED, "->": REDIRECT}
@@ -67,6 +68,11 @@ PROJECT = {
     "policy_markdown_preview": "in in 405 405 405 405 405",
     # Comparing any two versions: those who may read a policy's history (editors) and Compliance.
     "policy_version_compare": "in in 403 403 200 200 200",
+    # Search: anyone, each finding only what they may open. The calendar feed answers whoever holds
+    # Ana's secret address (calendar apps fetch it without a session); its reset is a POST.
+    "search": "200 200 200 200 200 200 200",
+    "calendar_feed": "200 200 200 200 200 200 200",
+    "calendar_reset": "405 405 405 405 405 405 405",
     # Editors' reports.
     "quiz_question_analysis": "in in 403 403 200 200 200",
     "quiz_question_analysis_results": "in in 403 403 200 200 200",
@@ -221,7 +227,13 @@ def project_paths(world, home_page):
                 if pattern.key == "training_reports:policy_evidence"
                 else pks.get(pattern.key.split(":")[0], 1)
             )
-            yield pattern.key, fill(pattern.route, {"pk": pk, "sha256": text_hash, "acknowledgement": paper.pk})
+            yield (
+                pattern.key,
+                fill(
+                    pattern.route,
+                    {"pk": pk, "sha256": text_hash, "acknowledgement": paper.pk, "token": feed_token(world.ana)},
+                ),
+            )
     pages = {
         "HomePage": home_page,
         "PolicyPage": world.policy,

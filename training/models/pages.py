@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -49,11 +50,13 @@ class HomePage(RoutablePageMixin, Page):
         return route_from(self, request, path_components)
 
     def get_context(self, request, *args, **kwargs):
-        from ..compliance.dashboard import build_dashboard  # the dashboard reads these models
+        from ..calendar.tokens import feed_token  # these read the models of this package
+        from ..compliance.dashboard import build_dashboard
 
         context = super().get_context(request, *args, **kwargs)
         if request.user.is_authenticated:
             context["dashboard"] = build_dashboard(request.user, language=self.locale.language_code, request=request)
+            context["calendar_url"] = settings.SITE_URL + reverse("calendar_feed", args=[feed_token(request.user)])
         return context
 
     @path("completion-record/", name="completion_record")

@@ -76,6 +76,9 @@ class User(index.Indexed, AbstractUser):
         default=Language.EN,
         help_text=_("Language of the interface after sign-in and of e-mails."),
     )
+    # Part of the secret address of the person's calendar of due dates (training/calendar/tokens.py);
+    # changing it retires the old address.
+    calendar_key = models.CharField(_("calendar key"), max_length=64, blank=True, editable=False)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"

@@ -228,7 +228,13 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # The dashboard would ask releases.wagtail.org for a newer version: no network, and the CSP refuses it.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# PostgreSQL stems each page in its own language (training/search/backend.py); other databases match words.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "training.search.backend",
+        "SEARCH_CONFIGS": {"en": "english", "es": "spanish", "pt": "portuguese", "el": "greek"},
+    }
+}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 # No CDN on a closed network: the Markdown editor must not fetch FontAwesome (policy_content sets its toolbar).

@@ -1,0 +1,1 @@
+"""Readers' search: policy sections and quiz introductions in the reader's language."""
