@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 
 from policy_content.localized import default_language_code, pages_in_language
 from policy_content.models import Acknowledgement, PolicyPage, PolicyVersion
+from policy_content.reader_routing import acknowledgeable_pages
 from quizzes.models import QuizAttempt, QuizPage
 
 from ..choices import ItemKind
@@ -24,7 +25,8 @@ def load_requirements(*, settings=None, language: str | None = None, links: bool
 
     Pages of a kind nobody is required to complete are not queried at all. Titles (and with
     `links`, URLs) are those of the pages in `language`, the active one by default: one more
-    query in another language or with links.
+    query in another language or with links, and with links one or two more when a translation is out of
+    date (its reader is sent to the source page, where they can acknowledge).
     """
     settings = settings or TrainingSettings.load()
     language = language or translation.get_language() or default_language_code()
@@ -49,6 +51,15 @@ def load_requirements(*, settings=None, language: str | None = None, links: bool
     shown = {}
     if links or language != default_language_code():
         shown = pages_in_language({r.page.translation_key for r in requirements}, language=language)
+    linked = shown
+    if links and current_versions:
+        # A translation that does not show the version in force cannot be acknowledged: link its source.
+        numbers = {
+            r.page.translation_key: current_versions[r.page_id]["number"]
+            for r in requirements
+            if r.page_id in current_versions
+        }
+        linked = acknowledgeable_pages(shown, current_numbers=numbers)
     quizzes: dict[int, dict] = {}
     if quiz_ids:
         quizzes = {
@@ -83,7 +94,7 @@ def load_requirements(*, settings=None, language: str | None = None, links: bool
                 page_id=requirement.page_id,
                 kind=requirement.kind,
                 title=shown[key].title if key in shown else requirement.page.title,
-                url=(shown[key].get_url() or "") if links and key in shown else "",
+                url=(linked[key].get_url() or "") if links and key in linked else "",
                 translation_key=requirement.page.translation_key,
                 audience=requirement.audience,
                 team_ids=frozenset(team.pk for team in requirement.teams.all()),

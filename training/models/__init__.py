@@ -8,6 +8,7 @@ from .compliance import (
 )
 from .pages import HomePage
 from .people import Team, TeamQuerySet, User, UserManager
+from .translations import TranslationTask, TranslationTaskQuerySet
 
 __all__ = [
     "HomePage",
@@ -17,6 +18,8 @@ __all__ = [
     "Team",
     "TeamQuerySet",
     "TrainingSettings",
+    "TranslationTask",
+    "TranslationTaskQuerySet",
     "User",
     "UserManager",
 ]

@@ -68,6 +68,18 @@ class User(index.Indexed, AbstractUser):
         default=Language.EN,
         help_text=_("Language of the interface after sign-in and of e-mails."),
     )
+    translation_languages = models.JSONField(
+        _("translates into"),
+        default=list,
+        blank=True,
+        help_text=_("For translators: the languages whose policy translations they keep up to date."),
+    )
+    job_title_translations = models.JSONField(
+        _("job title in other languages"),
+        default=dict,
+        blank=True,
+        help_text=_("The job title as readers of each other language see it; empty shows the job title."),
+    )
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -104,6 +116,10 @@ class User(index.Indexed, AbstractUser):
     def __str__(self):
         return self.name or self.email
 
+    def job_title_in(self, language: str) -> str:
+        """The job title in `language`, falling back on the one typed in the job title field."""
+        return (self.job_title_translations or {}).get(language) or self.job_title
+
     def get_full_name(self):
         return self.name or self.email
 
@@ -127,6 +143,12 @@ class Team(index.Indexed, models.Model):
     """A group of people with managers: the unit of every compliance report."""
 
     name = models.CharField(_("name"), max_length=120, unique=True)
+    name_translations = models.JSONField(
+        _("name in other languages"),
+        default=dict,
+        blank=True,
+        help_text=_("The team's name as readers of each other language see it; empty shows the name."),
+    )
     managers = models.ManyToManyField(
         "training.User",
         verbose_name=_("managers"),
@@ -151,6 +173,10 @@ class Team(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def name_in(self, language: str) -> str:
+        """The name in `language`, falling back on the name."""
+        return (self.name_translations or {}).get(language) or self.name
 
     @admin.display(description=_("managers"))
     def managers_list(self):
