@@ -1,4 +1,4 @@
-"""The Translators role, and editors' and translators' rights on every translated tree that exists."""
+"""The Translators role; editors' and translators' rights on every translated tree; Compliance syncs translations."""
 
 from django.db import migrations
 
@@ -28,6 +28,8 @@ def forwards(apps, schema_editor):
 
     translators, _ = Group.objects.get_or_create(name=TRANSLATORS)
     translators.permissions.add(permission(apps, "wagtailadmin", "admin", "access_admin"))
+    compliance, _ = Group.objects.get_or_create(name="Compliance")
+    compliance.permissions.add(permission(apps, "wagtail_localize", "translation", "submit_translation"))
 
     default = Locale.objects.filter(language_code="en").first()
     roots = Page.objects.filter(depth=2).exclude(locale=default)

@@ -59,6 +59,13 @@ def submit_translation(request, page_id: int):
 class GuardedUpdateTranslationsView(UpdateTranslationsView):
     """wagtail-localize's sync, without "Publish immediately" for people the approval workflow stands before."""
 
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except PermissionDenied:
+            # A plain 403: Wagtail would turn PermissionDenied into a redirect to the dashboard.
+            return permission_denied(request, PermissionDenied())
+
     def get_form(self):
         form = super().get_form()
         source_page = self.object.get_source_instance()
