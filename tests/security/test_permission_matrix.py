@@ -1,9 +1,9 @@
 """Who gets what from every URL of the site: one request per URL pattern and role, read from the resolver.
 
-Matrix: 87 project URLs (77 patterns of training, policy_content, quizzes and the project's admin
-viewsets and reports, plus 10 routes of the project's routable pages) x 7 roles = 609 requests, and
-the 245 generic Wagtail, allauth and Django patterns by prefix: 245 for a visitor and the 203 admin
-ones for an employee; 1,057 requests in all (about 30 s). A new URL without a row in PROJECT fails,
+Matrix: 90 project URLs (80 patterns of training, policy_content, quizzes and the project's admin
+viewsets and reports, plus 10 routes of the project's routable pages) x 7 roles = 630 requests, and
+the 244 generic Wagtail, allauth and Django patterns by prefix: 244 for a visitor and the 202 admin
+ones for an employee; 1,076 requests in all (about 30 s). A new URL without a row in PROJECT fails,
 naming the outcomes it has now.
 """
 
@@ -57,6 +57,11 @@ PROJECT = {
     "evidence:verify": "in 200 200 200 200 200 200",
     "evidence_check": "in in 403 403 403 200 200",
     "policy_markdown_preview": "in in 405 405 405 405 405",
+    # Translations: the waits report for Compliance; sending for approval is POST only; the sync
+    # (wagtail-localize's, guarded) for editors and Compliance (no translation source 1 here: 404).
+    "translation_waits": "in in 403 403 403 200 200",
+    "submit_translation": "in in 405 405 405 405 405",
+    "guarded_update_translations": "in in 403 403 404 404 404",
     # Editors' reports.
     "quiz_question_analysis": "in in 403 403 200 200 200",
     "quiz_question_analysis_results": "in in 403 403 200 200 200",

@@ -8,13 +8,10 @@ from wagtail_localize.models import TranslationSource
 from policy_content.workflow import WORKFLOW_NAME
 from training.translators.rights import ensure_translation_permissions, may_translate, translators_of
 
-from .translator_helpers import (  # noqa: F401  (fixtures)
-    greek_translator,
+from .translator_helpers import (
     make_translator,
     publish_new_version,
     spanish_page,
-    spanish_translator,
-    translated_policy,
 )
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ import pytest
 from policy_content.models import Acknowledgement
 from tests.training.factories import TeamFactory, UserFactory
 
-from .translator_helpers import publish_new_version, spanish_page, translated_policy  # noqa: F401
+from .translator_helpers import publish_new_version, spanish_page
 
 pytestmark = pytest.mark.django_db
 

@@ -10,13 +10,10 @@ from django.utils import timezone
 from training.models import TranslationTask
 from training.translators.tasks import days_waited, waiting_by_language
 
-from .translator_helpers import (  # noqa: F401  (fixtures)
+from .translator_helpers import (
     CHANGE_SUMMARY,
-    greek_translator,
     publish_new_version,
     spanish_page,
-    spanish_translator,
-    translated_policy,
     workflow_state,
 )
 

@@ -1,6 +1,5 @@
-"""People and a translated policy under approval, for the translation tests."""
+"""Steps shared by the translation tests: translators, a policy under approval, a new version."""
 
-import pytest
 from wagtail.models import WorkflowState
 
 from policy_content.models import PolicyPage
@@ -22,18 +21,7 @@ def make_translator(*languages, preferred_language=None):
     return AuthenticatorFactory(user=user).user
 
 
-@pytest.fixture
-def spanish_translator(db):
-    return make_translator("es")
-
-
-@pytest.fixture
-def greek_translator(db):
-    return make_translator("el")
-
-
-@pytest.fixture
-def translated_policy(db):
+def translated_policy_under_approval():
     """A required policy under the approval workflow, translated into Spanish at version 1."""
     policy = PolicyPageFactory(required=True)
     ensure_policy_workflow(policy.get_parent())
