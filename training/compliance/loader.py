@@ -116,7 +116,16 @@ def load_requirements(*, settings=None, language: str | None = None, links: bool
     return facts
 
 
-PERSON_FIELDS = ("pk", "name", "email", "team_id", "start_date", "job_title", "preferred_language")
+PERSON_FIELDS = (
+    "pk",
+    "name",
+    "email",
+    "team_id",
+    "start_date",
+    "job_title",
+    "job_title_translations",
+    "preferred_language",
+)
 
 
 def person_facts(row: dict) -> PersonFacts:
@@ -128,6 +137,7 @@ def person_facts(row: dict) -> PersonFacts:
         start_date=row["start_date"],
         job_title=row["job_title"],
         preferred_language=row["preferred_language"],
+        job_title_translations=tuple(sorted((row.get("job_title_translations") or {}).items())),
     )
 
 

@@ -5,11 +5,13 @@ from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
 from ..choices import Language
+from ..people.translated_names import PersonForm, TeamForm
 
 __all__ = ["Team", "TeamQuerySet", "User", "UserManager"]
 
@@ -86,14 +88,20 @@ class User(index.Indexed, AbstractUser):
     REQUIRED_FIELDS = []
 
     objects = UserManager()
+    base_form_class = PersonForm
 
     panels = [
         FieldPanel("name"),
         FieldPanel("email"),
         FieldPanel("team"),
         FieldPanel("job_title"),
+        MultiFieldPanel(
+            [FieldPanel(f"job_title_{code}") for code in ("es", "pt", "el")],
+            heading=_("job title in other languages"),
+        ),
         FieldPanel("start_date"),
         FieldPanel("preferred_language"),
+        FieldPanel("translation_languages"),
         FieldPanel("is_active"),
     ]
     search_fields = [
@@ -119,6 +127,11 @@ class User(index.Indexed, AbstractUser):
     def job_title_in(self, language: str) -> str:
         """The job title in `language`, falling back on the one typed in the job title field."""
         return (self.job_title_translations or {}).get(language) or self.job_title
+
+    @property
+    def local_job_title(self) -> str:
+        """The job title in the active language."""
+        return self.job_title_in(get_language() or "")
 
     def get_full_name(self):
         return self.name or self.email
@@ -158,8 +171,15 @@ class Team(index.Indexed, models.Model):
     )
 
     objects = TeamQuerySet.as_manager()
+    base_form_class = TeamForm
 
-    panels = [FieldPanel("name"), FieldPanel("managers")]
+    panels = [
+        FieldPanel("name"),
+        MultiFieldPanel(
+            [FieldPanel(f"name_{code}") for code in ("es", "pt", "el")], heading=_("name in other languages")
+        ),
+        FieldPanel("managers"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
@@ -177,6 +197,11 @@ class Team(index.Indexed, models.Model):
     def name_in(self, language: str) -> str:
         """The name in `language`, falling back on the name."""
         return (self.name_translations or {}).get(language) or self.name
+
+    @property
+    def local_name(self) -> str:
+        """The name in the active language."""
+        return self.name_in(get_language() or "")
 
     @admin.display(description=_("managers"))
     def managers_list(self):
