@@ -34,6 +34,8 @@ ROLE_ALIASES = {
     "policy editor": Role.EDITOR,
     "policy editors": Role.EDITOR,
     "compliance": Role.COMPLIANCE,
+    "translator": Role.TRANSLATOR,
+    "translators": Role.TRANSLATOR,
 }
 MAX_LENGTHS = {
     "email": User._meta.get_field("email").max_length,
@@ -99,7 +101,9 @@ def _parse_roles(value: str) -> tuple[str, ...]:
     roles = []
     for name in names:
         if name not in ROLE_ALIASES:
-            raise ValueError(_("unknown role %(role)r (use employee, manager, editor or compliance)") % {"role": name})
+            raise ValueError(
+                _("unknown role %(role)r (use employee, manager, editor, compliance or translator)") % {"role": name}
+            )
         roles.append(ROLE_ALIASES[name].value)
     return tuple(dict.fromkeys(roles))
 
@@ -308,6 +312,7 @@ def _apply_row(row: PersonRow, columns: frozenset[str], groups: dict[str, Group]
         user.set_unusable_password()
         user.save()
         user.groups.add(*[groups[name] for name in row.roles])
+        _translates_own_language(user, row)
         return "created"
     wanted = {"name": row.name} | {
         attribute: values[attribute] for column, attribute in ATTRIBUTE_COLUMNS.items() if column in columns
@@ -325,7 +330,18 @@ def _apply_row(row: PersonRow, columns: frozenset[str], groups: dict[str, Group]
             user.groups.remove(*[groups[name] for name in current_roles - set(row.roles)])
             user.groups.add(*[groups[name] for name in set(row.roles) - current_roles])
             outcome = "updated"
+        if _translates_own_language(user, row):
+            outcome = "updated"
     return outcome
+
+
+def _translates_own_language(user: User, row: PersonRow) -> bool:
+    """An imported translator with no translator languages yet translates into their own language."""
+    if Role.TRANSLATOR not in row.roles or user.translation_languages or row.language == Language.EN:
+        return False
+    user.translation_languages = [row.language]
+    user.save(update_fields=["translation_languages"])
+    return True
 
 
 def import_people(stream: IO[str], *, skip_invalid: bool = False) -> ImportResult:
