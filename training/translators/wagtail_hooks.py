@@ -9,6 +9,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
+from policy_content.admin_access import forbidden_unless
+
 from ..compliance.reports import sees_all_teams
 from .rights import may_translate, translates_only
 from .tasks import days_waited, tasks_for
@@ -21,11 +23,21 @@ def register_translation_urls():
         # Listed before wagtail-localize's own URL of the same path, which it replaces.
         path(
             "localize/update/<int:translation_source_id>/",
-            GuardedUpdateTranslationsView.as_view(),
+            forbidden_unless(lambda user: user.has_perm("wagtail_localize.submit_translation"))(
+                GuardedUpdateTranslationsView.as_view()
+            ),
             name="guarded_update_translations",
         ),
-        path("translations/<int:page_id>/submit/", submit_translation, name="submit_translation"),
-        path("reports/translation-waits/", TranslationWaitsView.as_view(), name="translation_waits"),
+        path(
+            "translations/<int:page_id>/submit/",
+            forbidden_unless(lambda user: True)(submit_translation),
+            name="submit_translation",
+        ),
+        path(
+            "reports/translation-waits/",
+            forbidden_unless(sees_all_teams)(TranslationWaitsView.as_view()),
+            name="translation_waits",
+        ),
     ]
 
 
