@@ -57,6 +57,7 @@ def test_translators_send_the_translation_for_approval_and_approval_closes_the_t
     state = workflow_state(spanish)
     assert state is not None and state.status == "in_progress"
     assert spanish_page(policy).is_out_of_date, "readers keep the approved text until approval"
+    assert 'data-task-language="es" data-in-review' in client.get(reverse("wagtailadmin_home")).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         state.current_task_state.approve(user=compliance)
     assert not spanish_page(policy).is_out_of_date

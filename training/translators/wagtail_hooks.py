@@ -13,7 +13,7 @@ from policy_content.admin_access import forbidden_unless
 
 from ..compliance.reports import sees_all_teams
 from .rights import may_translate, translates_only
-from .tasks import days_waited, tasks_for
+from .tasks import days_waited, tasks_for, translation_of
 from .views import GuardedUpdateTranslationsView, TranslationWaitsView, submit_translation
 
 
@@ -82,8 +82,6 @@ def add_translation_tasks_panel(request, panels):
     tasks = tasks_for(request.user)
     if not tasks:
         return
-    from .tasks import translation_of
-
     rows = []
     for task in tasks:
         page = translation_of(task.policy, task.language)
@@ -92,6 +90,7 @@ def add_translation_tasks_panel(request, panels):
                 "task": task,
                 "title": page.title if page is not None else task.policy.title,
                 "page": page,
+                "in_review": page is not None and page.workflow_in_progress,
                 "language_name": get_language_info(task.language)["name_translated"],
                 "days_waited": days_waited(task.version.published_at),
             }
