@@ -9,6 +9,7 @@ from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
+from .localized import default_language_code
 from .models import PolicyPage
 
 __all__ = ["acknowledgeable_pages", "stale_translation_note"]
@@ -47,7 +48,8 @@ def acknowledgeable_pages(
 
 def stale_translation_note(*, page: PolicyPage, language: str) -> str:
     """On a policy's source page: in `language`, that its translation there is being updated, if it is."""
-    if not language or page.pk != page.source_page.pk or language == page.locale.language_code:
+    # Source pages are in the default language: no query for a reader of that language.
+    if not language or language == default_language_code() or page.pk != page.source_page.pk:
         return ""
     translated = PolicyPage.objects.filter(
         translation_key=page.translation_key, locale__language_code=language, live=True
