@@ -17,6 +17,7 @@ from .evidence import chain_acknowledgement, shown_text_sha256
 from .localized import source_ids
 from .models import Acknowledgement, FrozenText, PolicyPage, PolicyVersion
 from .reader import reader_item, reader_standing
+from .reader_routing import stale_translation_note
 from .versions import acknowledgeable_version
 
 __all__ = [
@@ -249,7 +250,13 @@ def reading_context(*, page: PolicyPage, request, form: AcknowledgementForm | No
         "item": item,
         "last_acknowledged_version": None,
         "changes_since": None,
+        "translation_note": "",
+        "translation_note_language": "",
     }
+    if request.user.is_authenticated and current is not None:
+        language = getattr(request.user, "preferred_language", "")
+        context["translation_note"] = stale_translation_note(page=page, language=language)
+        context["translation_note_language"] = language
     if item is None or item.is_done:
         return context
     if item.needs_reacknowledgement:
@@ -271,6 +278,8 @@ class LibraryEntry:
     page: PolicyPage
     current_version: PolicyVersion | None
     item: object | None
+    # Where the reader acknowledges it: the page itself, or its source while this translation is out of date.
+    url: str = ""
 
 
 def library_entries(*, request, policies: list[PolicyPage]) -> list[LibraryEntry]:
@@ -280,11 +289,22 @@ def library_entries(*, request, policies: list[PolicyPage]) -> list[LibraryEntry
         version.policy_id: version for version in PolicyVersion.objects.current().filter(policy_id__in=sources.values())
     }
     standing = reader_standing(request)
+    stale = [
+        sources[page.pk]
+        for page in policies
+        if sources[page.pk] != page.pk
+        and sources[page.pk] in current
+        and page.renders_version != current[sources[page.pk]].number
+    ]
+    source_urls = (
+        {source.pk: source.get_url(request) for source in PolicyPage.objects.filter(pk__in=stale)} if stale else {}
+    )
     return [
         LibraryEntry(
             page,
             current.get(sources[page.pk]),
             standing.item_for_page(sources[page.pk]) if standing is not None else None,
+            source_urls.get(sources[page.pk]) or page.get_url(request),
         )
         for page in policies
     ]

@@ -5,8 +5,9 @@ from contextlib import contextmanager
 from wagtail.signals import page_published
 
 from .frozen import freeze_page
-from .models import PolicyPage
+from .models import PolicyIndexPage, PolicyPage
 from .versions import record_publication
+from .workflow import ensure_policy_workflow
 
 DISPATCH_UID = "policy_content_versions"
 
@@ -19,8 +20,16 @@ def create_version_on_publish(sender, instance, revision=None, **kwargs):
             freeze_page(page=instance)
 
 
+def approval_for_every_language(sender, instance, **kwargs):
+    """A library published in a new language (a translation) comes under the same approval workflow."""
+    ensure_policy_workflow(instance)
+
+
 def connect():
     page_published.connect(create_version_on_publish, sender=PolicyPage, dispatch_uid=DISPATCH_UID)
+    page_published.connect(
+        approval_for_every_language, sender=PolicyIndexPage, dispatch_uid="policy_content_library_workflow"
+    )
 
 
 @contextmanager

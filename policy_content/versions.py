@@ -4,6 +4,7 @@ import datetime
 
 from django.db import IntegrityError, transaction
 from django.db.models import Max
+from django.dispatch import Signal
 from django.utils import timezone
 from wagtail.models import Locale, PageLogEntry, Revision
 
@@ -16,7 +17,11 @@ __all__ = [
     "publisher_of",
     "record_publication",
     "review_due_after",
+    "version_recorded",
 ]
+
+# Sent with `version` and `page` (the source page) when publishing made a new version.
+version_recorded = Signal()
 
 REVIEW_INTERVAL_MONTHS = 12
 # Log entries that name the person who decided a revision goes live, newest first.
@@ -124,4 +129,5 @@ def record_publication(
         raise RuntimeError("Could not number a new policy version.")
     _settle_page(page=page, review_due=review_due, version=version)
     page.__dict__.pop("current_version", None)
+    version_recorded.send(sender=PolicyVersion, version=version, page=page)
     return version

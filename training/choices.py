@@ -9,6 +9,7 @@ class Role(models.TextChoices):
     MANAGER = "Managers", _("Manager")
     EDITOR = "Policy editors", _("Policy editor")
     COMPLIANCE = "Compliance", _("Compliance")
+    TRANSLATOR = "Translators", _("Translator")
 
 
 class Language(models.TextChoices):

@@ -1,11 +1,23 @@
-"""Keep allauth's e-mail records in step with people created or changed outside sign-up."""
+"""Keep allauth's e-mail records in step with people; follow policy versions into their translations."""
+
+from functools import partial
 
 from allauth.account.models import EmailAddress
+from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from wagtail.models import Locale
+from wagtail.signals import page_published
 from wagtail.users.models import UserProfile
+from wagtail_localize.models import TranslationSource
+
+from policy_content.models import PolicyPage
+from policy_content.versions import version_recorded
 
 from .models import User
+from .translators.notices import notify_translators
+from .translators.rights import ensure_translation_permissions
+from .translators.tasks import close_tasks, open_tasks
 
 
 @receiver(post_save, sender=User)
@@ -42,3 +54,24 @@ def admin_speaks_the_preferred_language(sender, instance: User, raw=False, **kwa
     if profile.preferred_language != instance.preferred_language:
         profile.preferred_language = instance.preferred_language
         profile.save(update_fields=["preferred_language"])
+
+
+@receiver(version_recorded)
+def open_translation_tasks(sender, version, page, **kwargs):
+    """A new version: bring the translation sources up to it, open a task per language, tell its translators."""
+    source = TranslationSource.objects.filter(object_id=page.translation_key, locale_id=page.locale_id).first()
+    if source is not None:
+        source.update_from_db()
+    for task in open_tasks(version):
+        transaction.on_commit(partial(notify_translators, task))
+
+
+@receiver(page_published)
+def follow_translations(sender, instance, **kwargs):
+    """A published translation closes its tasks; a new translated tree gets its editors' and translators' rights."""
+    if instance.locale_id == Locale.get_default().pk:
+        return
+    if instance.depth == 2:
+        ensure_translation_permissions()
+    if isinstance(instance, PolicyPage):
+        close_tasks(instance)

@@ -11,6 +11,7 @@ from .compliance.admin_home import team_training_panel
 from .compliance.loader import standing_for
 from .compliance.reports import can_view_reports
 from .people.evidence import refuse_deleting_people_with_evidence
+from .translators import wagtail_hooks as translator_hooks  # noqa: F401  (its hooks register on import)
 from .viewsets import EvidenceGroup, PeopleGroup, RequirementViewSet
 
 

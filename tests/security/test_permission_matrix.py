@@ -73,6 +73,11 @@ PROJECT = {
     "search": "200 200 200 200 200 200 200",
     "calendar_feed": "200 200 200 200 200 200 200",
     "calendar_reset": "405 405 405 405 405 405 405",
+    # Translations: the waits report for Compliance; sending for approval is POST only; the sync
+    # (wagtail-localize's, guarded) for editors and Compliance (no translation source 1 here: 404).
+    "translation_waits": "in in 403 403 403 200 200",
+    "submit_translation": "in in 405 405 405 405 405",
+    "guarded_update_translations": "in in 403 403 404 404 404",
     # Editors' reports.
     "quiz_question_analysis": "in in 403 403 200 200 200",
     "quiz_question_analysis_results": "in in 403 403 200 200 200",

@@ -128,6 +128,15 @@ def test_reimport_updates_changed_people_and_roles(tmp_path):
 
 
 @pytest.mark.django_db
+def test_an_imported_translator_translates_into_their_own_language(tmp_path):
+    run(write(tmp_path, HEADER + "ines@example.com,Inês Rocha,,,Translator,,translator,pt\n"))
+
+    ines = User.objects.get(email="ines@example.com")
+    assert roles("ines@example.com") == {"Translators"}
+    assert ines.translation_languages == ["pt"]
+
+
+@pytest.mark.django_db
 def test_existing_person_is_matched_by_email_whatever_the_case(tmp_path):
     person = UserFactory(email="lucia@example.com", name="Lucia M")
 
@@ -196,7 +205,7 @@ def test_file_with_bad_rows_changes_nothing_and_reports_every_error_with_its_lin
         f"{file}, line 3: 'not-an-email' is not a valid e-mail address",
         f"{file}, line 4: name is missing",
         f"{file}, line 5: start date '2024-02-30' is not a date (use YYYY-MM-DD)",
-        f"{file}, line 6: unknown role 'boss' (use employee, manager, editor or compliance)",
+        f"{file}, line 6: unknown role 'boss' (use employee, manager, editor, compliance or translator)",
         f"{file}, line 7: language 'fr' is not one of en, es, pt, el",
         f"{file}, line 8: ok@example.com already appears on line 2",
         f"{file}, line 9: manager nobody@example.com is neither in the file nor a known person",

@@ -16,11 +16,11 @@ def codenames(group_name: str) -> set[str]:
 
 
 @pytest.mark.django_db
-def test_the_four_roles_exist_and_wagtails_sample_groups_are_gone():
+def test_the_five_roles_exist_and_wagtails_sample_groups_are_gone():
     names = set(Group.objects.values_list("name", flat=True))
 
     assert set(Role.values) <= names
-    assert {"Employees", "Managers", "Policy editors", "Compliance"} == set(Role.values)
+    assert {"Employees", "Managers", "Policy editors", "Compliance", "Translators"} == set(Role.values)
     assert names.isdisjoint({"Editors", "Moderators"})
 
 

@@ -10,7 +10,7 @@ from wagtail.models import Page, Revision
 from policy_content.models import PolicyPage
 from training.choices import Role
 from training.demo import seed as demo
-from training.models import Team, User
+from training.models import Team, TranslationTask, User
 
 
 def seed() -> str:
@@ -61,6 +61,15 @@ def test_seed_demo_makes_a_person_of_each_role_and_new_hires(settings):
     new_hires = [spec for spec in demo.DEMO_PEOPLE if spec.days_since_start <= 30]
     assert len(new_hires) >= 2
     assert {person.preferred_language for person in User.objects.all()} == {"en", "es", "pt", "el"}
+    translators = User.objects.filter(groups__name=Role.TRANSLATOR).order_by("email")
+    assert [(person.email, person.translation_languages) for person in translators] == [
+        ("translator.el@example.com", ["el"]),
+        ("translator.es@example.com", ["es"]),
+        ("translator.pt@example.com", ["pt"]),
+    ]
+    assert Team.objects.get(name="Front desk").name_in("es") == "Recepción"
+    assert not TranslationTask.objects.open().exists(), "the demo translates every version it publishes"
+    assert TranslationTask.objects.filter(done_at__isnull=False).count() == 6  # 2 versions x 3 languages
 
 
 @pytest.mark.django_db

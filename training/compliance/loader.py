@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 
 from policy_content.localized import default_language_code, pages_in_language
 from policy_content.models import Acknowledgement, PolicyPage, PolicyVersion
+from policy_content.reader_routing import acknowledgeable_pages
 from quizzes.models import ConversationAttempt, ConversationPage, QuizAttempt, QuizPage
 
 from ..choices import SCORED_KINDS, ItemKind
@@ -59,6 +60,8 @@ def load_requirements(
     `links`, URLs) are those of the pages in `language`, the active one by default: one more
     query in another language or with links. With `request`, the site's root paths the links are
     made from are read once for the request.
+    With links, one or two more queries when a translation is out of
+    date (its reader is sent to the source page, where they can acknowledge).
     """
     settings = settings or TrainingSettings.load()
     language = language or translation.get_language() or default_language_code()
@@ -86,6 +89,15 @@ def load_requirements(
     shown = {}
     if links or language != default_language_code():
         shown = pages_in_language({r.page.translation_key for r in requirements}, language=language)
+    linked = shown
+    if links and current_versions:
+        # A translation that does not show the version in force cannot be acknowledged: link its source.
+        numbers = {
+            r.page.translation_key: current_versions[r.page_id]["number"]
+            for r in requirements
+            if r.page_id in current_versions
+        }
+        linked = acknowledgeable_pages(shown, current_numbers=numbers)
     scored_pages: dict[int, dict] = {}
     for kind, ids in scored_ids.items():
         page_model = SCORED_RECORDS[kind][0]
@@ -121,7 +133,7 @@ def load_requirements(
                 page_id=requirement.page_id,
                 kind=requirement.kind,
                 title=shown[key].title if key in shown else requirement.page.title,
-                url=(shown[key].get_url(request) or "") if links and key in shown else "",
+                url=(linked[key].get_url(request) or "") if links and key in linked else "",
                 translation_key=requirement.page.translation_key,
                 audience=requirement.audience,
                 team_ids=frozenset(team.pk for team in requirement.teams.all()),
@@ -152,6 +164,7 @@ PERSON_FIELDS = (
     "team_id",
     "start_date",
     "job_title",
+    "job_title_translations",
     "preferred_language",
     "date_joined",
     "team_since",
@@ -170,6 +183,7 @@ def person_facts(row: dict, roles: frozenset[str] = frozenset()) -> PersonFacts:
         added_on=timezone.localdate(row["date_joined"]) if row.get("date_joined") else None,
         team_since=row.get("team_since"),
         roles=roles,
+        job_title_translations=tuple(sorted((row.get("job_title_translations") or {}).items())),
     )
 
 

@@ -247,7 +247,7 @@ def export_values(row: ComplianceRow, requirements: list[RequirementFacts]) -> d
         "name": row.person.name,
         "email": row.person.email,
         "team": row.team_name,
-        "job_title": row.person.job_title,
+        "job_title": row.person.local_job_title,
         "start_date": row.person.start_date,
         "new_hire": _("yes") if row.new_hire else _("no"),
         "percent": row.percent,

@@ -12,6 +12,8 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from django.utils import translation
+
 from quizzes.attempts import attempts_left as quiz_attempts_left
 
 from ..choices import SCORED_KINDS, Audience, ItemKind, Status
@@ -70,6 +72,13 @@ class PersonFacts:
     added_on: datetime.date | None = None
     team_since: datetime.date | None = None
     roles: frozenset[str] = frozenset()
+    # (language, job title) pairs: the job title as readers of other languages see it.
+    job_title_translations: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def local_job_title(self) -> str:
+        """The job title in the active language, else as typed."""
+        return dict(self.job_title_translations).get(translation.get_language() or "") or self.job_title
 
 
 @dataclass(frozen=True)

@@ -25,10 +25,37 @@ class DemoPerson:
     roles: tuple[str, ...] = (Role.EMPLOYEE,)
     manages: tuple[str, ...] = ()
     superuser: bool = False
+    translates: tuple[str, ...] = ()
 
 
 FRONT_DESK = "Front desk"
 CONTACT_CENTRE = "Contact centre"
+TEAM_NAMES = {
+    FRONT_DESK: {"es": "Recepción", "pt": "Receção", "el": "Υποδοχή"},
+    CONTACT_CENTRE: {"es": "Centro de contacto", "pt": "Centro de contacto", "el": "Κέντρο επικοινωνίας"},
+}
+JOB_TITLES = {
+    "Training administrator": {
+        "es": "Administrador de formación",
+        "pt": "Administrador de formação",
+        "el": "Διαχειριστής εκπαίδευσης",
+    },
+    "Policy editor": {"es": "Editora de políticas", "pt": "Editora de políticas", "el": "Συντάκτρια πολιτικών"},
+    "Compliance officer": {
+        "es": "Responsable de cumplimiento",
+        "pt": "Responsável de conformidade",
+        "el": "Υπεύθυνη συμμόρφωσης",
+    },
+    "Contact-centre manager": {
+        "es": "Gerente del centro de contacto",
+        "pt": "Gestora do centro de contacto",
+        "el": "Διευθύντρια κέντρου επικοινωνίας",
+    },
+    "Front-desk manager": {"es": "Gerente de recepción", "pt": "Gestor da receção", "el": "Διευθυντής υποδοχής"},
+    "Support agent": {"es": "Agente de atención", "pt": "Agente de apoio", "el": "Υπάλληλος εξυπηρέτησης"},
+    "Receptionist": {"es": "Recepcionista", "pt": "Rececionista", "el": "Υπάλληλος υποδοχής"},
+    "Translator": {"es": "Traductora", "pt": "Tradutor", "el": "Μεταφράστρια"},
+}
 
 DEMO_PEOPLE = [
     DemoPerson("admin@example.com", "Alex Admin", "", "Training administrator", 2000, "en", roles=(), superuser=True),
@@ -61,13 +88,46 @@ DEMO_PEOPLE = [
     DemoPerson("eleni@example.com", "Eleni Papadaki", CONTACT_CENTRE, "Support agent", 3, "el"),
     DemoPerson("tom@example.com", "Tom Baker", CONTACT_CENTRE, "Support agent", 5, "en"),
     DemoPerson("beatriz@example.com", "Beatriz Lima", FRONT_DESK, "Receptionist", 20, "pt"),
+    DemoPerson(
+        "translator.es@example.com",
+        "Lucía Navarro",
+        "",
+        "Translator",
+        600,
+        "es",
+        (Role.TRANSLATOR,),
+        translates=("es",),
+    ),
+    DemoPerson(
+        "translator.pt@example.com",
+        "João Ferreira",
+        "",
+        "Translator",
+        600,
+        "pt",
+        (Role.TRANSLATOR,),
+        translates=("pt",),
+    ),
+    DemoPerson(
+        "translator.el@example.com",
+        "Maria Nikolaou",
+        "",
+        "Translator",
+        600,
+        "el",
+        (Role.TRANSLATOR,),
+        translates=("el",),
+    ),
 ]
 
 
 def seed_people(*, today: datetime.date | None = None) -> list[tuple[User, bool]]:
     """Create the demo teams and people; leave any that exist as they are."""
     today = today or timezone.localdate()
-    teams = {name: Team.objects.get_or_create(name=name)[0] for name in (FRONT_DESK, CONTACT_CENTRE)}
+    teams = {
+        name: Team.objects.get_or_create(name=name, defaults={"name_translations": TEAM_NAMES[name]})[0]
+        for name in (FRONT_DESK, CONTACT_CENTRE)
+    }
     groups = {group.name: group for group in Group.objects.filter(name__in=Role.values)}
     people = []
     for spec in DEMO_PEOPLE:
@@ -79,6 +139,8 @@ def seed_people(*, today: datetime.date | None = None) -> list[tuple[User, bool]
                 name=spec.name,
                 team=teams.get(spec.team),
                 job_title=spec.job_title,
+                job_title_translations=JOB_TITLES.get(spec.job_title, {}),
+                translation_languages=list(spec.translates),
                 start_date=today - datetime.timedelta(days=spec.days_since_start),
                 preferred_language=spec.language,
                 is_superuser=spec.superuser,

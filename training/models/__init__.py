@@ -9,6 +9,7 @@ from .compliance import (
 from .imports import PeopleImport, PeopleImportQuerySet
 from .pages import HomePage
 from .people import Team, TeamQuerySet, User, UserManager
+from .translations import TranslationTask, TranslationTaskQuerySet
 
 __all__ = [
     "HomePage",
@@ -20,6 +21,8 @@ __all__ = [
     "Team",
     "TeamQuerySet",
     "TrainingSettings",
+    "TranslationTask",
+    "TranslationTaskQuerySet",
     "User",
     "UserManager",
 ]

@@ -6,11 +6,13 @@ from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
 from ..choices import Language
+from ..people.translated_names import PersonForm, TeamForm
 
 __all__ = ["Team", "TeamQuerySet", "User", "UserManager"]
 
@@ -79,20 +81,38 @@ class User(index.Indexed, AbstractUser):
     # Part of the secret address of the person's calendar of due dates (training/calendar/tokens.py);
     # changing it retires the old address.
     calendar_key = models.CharField(_("calendar key"), max_length=64, blank=True, editable=False)
+    translation_languages = models.JSONField(
+        _("translates into"),
+        default=list,
+        blank=True,
+        help_text=_("For translators: the languages whose policy translations they keep up to date."),
+    )
+    job_title_translations = models.JSONField(
+        _("job title in other languages"),
+        default=dict,
+        blank=True,
+        help_text=_("The job title as readers of each other language see it; empty shows the job title."),
+    )
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
     REQUIRED_FIELDS = []
 
     objects = UserManager()
+    base_form_class = PersonForm
 
     panels = [
         FieldPanel("name"),
         FieldPanel("email"),
         FieldPanel("team"),
         FieldPanel("job_title"),
+        MultiFieldPanel(
+            [FieldPanel(f"job_title_{code}") for code in ("es", "pt", "el")],
+            heading=_("job title in other languages"),
+        ),
         FieldPanel("start_date"),
         FieldPanel("preferred_language"),
+        FieldPanel("translation_languages"),
         FieldPanel("is_active"),
     ]
     search_fields = [
@@ -114,6 +134,15 @@ class User(index.Indexed, AbstractUser):
 
     def __str__(self):
         return self.name or self.email
+
+    def job_title_in(self, language: str) -> str:
+        """The job title in `language`, falling back on the one typed in the job title field."""
+        return (self.job_title_translations or {}).get(language) or self.job_title
+
+    @property
+    def local_job_title(self) -> str:
+        """The job title in the active language."""
+        return self.job_title_in(get_language() or "")
 
     def get_full_name(self):
         return self.name or self.email
@@ -153,6 +182,12 @@ class Team(index.Indexed, models.Model):
     """A group of people with managers: the unit of every compliance report."""
 
     name = models.CharField(_("name"), max_length=120, unique=True)
+    name_translations = models.JSONField(
+        _("name in other languages"),
+        default=dict,
+        blank=True,
+        help_text=_("The team's name as readers of each other language see it; empty shows the name."),
+    )
     managers = models.ManyToManyField(
         "training.User",
         verbose_name=_("managers"),
@@ -162,8 +197,15 @@ class Team(index.Indexed, models.Model):
     )
 
     objects = TeamQuerySet.as_manager()
+    base_form_class = TeamForm
 
-    panels = [FieldPanel("name"), FieldPanel("managers")]
+    panels = [
+        FieldPanel("name"),
+        MultiFieldPanel(
+            [FieldPanel(f"name_{code}") for code in ("es", "pt", "el")], heading=_("name in other languages")
+        ),
+        FieldPanel("managers"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
@@ -177,6 +219,15 @@ class Team(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def name_in(self, language: str) -> str:
+        """The name in `language`, falling back on the name."""
+        return (self.name_translations or {}).get(language) or self.name
+
+    @property
+    def local_name(self) -> str:
+        """The name in the active language."""
+        return self.name_in(get_language() or "")
 
     @admin.display(description=_("managers"))
     def managers_list(self):

@@ -5,10 +5,12 @@ from wagtail.admin.views.account import NameEmailSettingsPanel
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
-PROFILE_FIELDS = ["name", "team", "job_title", "start_date", "preferred_language"]
+from .translated_names import JobTitleTranslationsForm, TranslatorLanguagesForm
+
+PROFILE_FIELDS = ["name", "team", "job_title", "start_date", "preferred_language", "translation_languages"]
 
 
-class PersonCreationForm(UserCreationForm):
+class PersonCreationForm(JobTitleTranslationsForm, TranslatorLanguagesForm, UserCreationForm):
     first_name = None
     last_name = None
 
@@ -16,7 +18,7 @@ class PersonCreationForm(UserCreationForm):
         fields = {"email", "is_superuser", "groups", *PROFILE_FIELDS}
 
 
-class PersonEditForm(UserEditForm):
+class PersonEditForm(JobTitleTranslationsForm, TranslatorLanguagesForm, UserEditForm):
     first_name = None
     last_name = None
 

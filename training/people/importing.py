@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy
 
-from ..choices import Role
+from ..choices import Language, Role
 from ..models import Team, User
 from .people_file import ATTRIBUTE_COLUMNS, PeopleFile, PersonRow, RowError, read_people
 
@@ -181,6 +181,7 @@ def apply_plan(plan: PeoplePlan) -> ImportResult:
             person.set_unusable_password()
             person.save()
             person.groups.add(*[groups[name] for name in row.roles])
+            _translates_own_language(person, row)
         people = User.objects.in_bulk([change.pk for change in plan.changed])
         for change in plan.changed:
             person, row = people[change.pk], change.row
@@ -200,6 +201,7 @@ def apply_plan(plan: PeoplePlan) -> ImportResult:
                 current = set(person.groups.filter(name__in=Role.values).values_list("name", flat=True))
                 person.groups.remove(*[groups[name] for name in current - set(row.roles)])
                 person.groups.add(*[groups[name] for name in set(row.roles) - current])
+            _translates_own_language(person, row)
         managers = {person.email: person for person in User.objects.filter(email__in={e for _, e in plan.new_managers})}
         for team_name, email in plan.new_managers:
             teams[team_name.lower()].managers.add(managers[email])
@@ -211,6 +213,15 @@ def apply_plan(plan: PeoplePlan) -> ImportResult:
         errors=list(plan.errors),
         applied=True,
     )
+
+
+def _translates_own_language(user: User, row: PersonRow) -> bool:
+    """An imported translator with no translator languages yet translates into their own language."""
+    if Role.TRANSLATOR not in row.roles or user.translation_languages or row.language == Language.EN:
+        return False
+    user.translation_languages = [row.language]
+    user.save(update_fields=["translation_languages"])
+    return True
 
 
 def import_people(stream: IO[str], *, skip_invalid: bool = False) -> ImportResult:

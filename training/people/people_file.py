@@ -33,6 +33,8 @@ ROLE_ALIASES = {
     "policy editor": Role.EDITOR,
     "policy editors": Role.EDITOR,
     "compliance": Role.COMPLIANCE,
+    "translator": Role.TRANSLATOR,
+    "translators": Role.TRANSLATOR,
 }
 MAX_LENGTHS = {
     "email": User._meta.get_field("email").max_length,
@@ -103,7 +105,9 @@ def _parse_roles(value: str) -> tuple[str, ...]:
     roles = []
     for name in names:
         if name not in ROLE_ALIASES:
-            raise ValueError(_("unknown role %(role)r (use employee, manager, editor or compliance)") % {"role": name})
+            raise ValueError(
+                _("unknown role %(role)r (use employee, manager, editor, compliance or translator)") % {"role": name}
+            )
         roles.append(ROLE_ALIASES[name].value)
     return tuple(dict.fromkeys(roles))
 

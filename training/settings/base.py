@@ -150,7 +150,7 @@ MFA_ADAPTER = "training.people.mfa.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_TOTP_ISSUER = "Service Training"
-TRAINING_MFA_REQUIRED_ROLES = env_list("TRAINING_MFA_REQUIRED_ROLES", "Managers,Policy editors,Compliance")
+TRAINING_MFA_REQUIRED_ROLES = env_list("TRAINING_MFA_REQUIRED_ROLES", "Managers,Policy editors,Compliance,Translators")
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [

@@ -193,7 +193,7 @@ class PolicyAcknowledgementsView(TrainingReportView):
                     continue
             rows.append(
                 AcknowledgementRow(
-                    person, person.team.name if person.team else "", acks.get(person.pk), latest.get(person.pk)
+                    person, person.team.local_name if person.team else "", acks.get(person.pk), latest.get(person.pk)
                 )
             )
         data = self.filters.form.cleaned_data if self.filters and self.filters.is_valid() else {}

@@ -56,7 +56,7 @@ class QuizResultsView(TrainingReportView):
     list_export = [
         "user.name",
         "user.email",
-        "user.team.name",
+        "user.team.local_name",
         "quiz.title",
         "score",
         "max_score",
@@ -68,7 +68,7 @@ class QuizResultsView(TrainingReportView):
     export_headings = {
         "user.name": _("Name"),
         "user.email": _("E-mail"),
-        "user.team.name": _("Team"),
+        "user.team.local_name": _("Team"),
         "quiz.title": _("Quiz"),
         "score": _("Score"),
         "max_score": _("Out of"),

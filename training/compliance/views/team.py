@@ -159,7 +159,7 @@ class TeamComplianceView(TrainingReportView):
                 get_url=lambda row: reverse("training_reports:person", args=[row.person.id]),
             ),
             Column("team_name", label=_("Team"), sort_key="team__name"),
-            Column("person.job_title", label=_("Job title")),
+            Column("person.local_job_title", label=_("Job title")),
             CalendarDateColumn("person.start_date", label=_("Start date"), sort_key="start_date"),
             ProgressColumn("percent", label=_("Done"), sort_key="percent"),
             *[ItemColumn(requirement) for requirement in self.requirements],
@@ -169,7 +169,10 @@ class TeamComplianceView(TrainingReportView):
         rows = LazyRows(
             self.get_queryset(),
             requirements=self.requirements,
-            team_names={None: gettext("No team"), **dict(teams_in_scope(self.request.user).values_list("pk", "name"))},
+            team_names={
+                None: gettext("No team"),
+                **{team.pk: team.local_name for team in teams_in_scope(self.request.user)},
+            },
             today=timezone.localdate(),
             new_hire_window_days=self.training_settings.new_hire_window_days,
         )
