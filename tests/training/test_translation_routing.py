@@ -3,6 +3,7 @@
 import pytest
 
 from policy_content.models import Acknowledgement
+from tests.training.auth_helpers import sign_in
 from tests.training.factories import TeamFactory, UserFactory
 
 from .translator_helpers import publish_new_version, spanish_page
@@ -29,7 +30,7 @@ def test_an_out_of_date_translation_sends_the_reader_to_the_english_version_with
 ):
     policy, spanish = translated_policy
     policy = publish_new_version(policy, django_capture_on_commit_callbacks)
-    client.force_login(spanish_reader)
+    sign_in(client, spanish_reader)
 
     html = client.get("/es/").content.decode()
     assert f'href="{policy.url}"' in html and f'href="{spanish.url}"' not in html
