@@ -31,7 +31,7 @@ BRAND_WORDS = frozenset(
     "wagtail localize markdown csv xlsx pdf zip url urls html json sha utc totp webauthn passkey passkeys "
     "allauth django python svg png jpeg gif webp avif ico".split()
 )
-INVISIBLE = ("script", "style", "template", "textarea", "noscript", "svg", "select", "head")
+INVISIBLE = ("script", "style", "textarea", "noscript", "svg", "select", "head")
 
 
 def _english_catalogues() -> Iterable[Path]:
