@@ -71,13 +71,17 @@ def english_words(language: str) -> frozenset[str]:
     return frozenset(_message_words() - translated - BRAND_WORDS)
 
 
-def visible_text(html: str) -> str:
-    """The text a reader can see or hear: content, placeholders, labels and titles, not code or form values."""
+def visible_text(html: str, *, content: Iterable[str] = ()) -> str:
+    """The interface text a reader can see or hear: text, placeholders, labels and titles, not code or form values.
+
+    `content` names CSS selectors of what editors wrote (a comparison of two revisions), left out.
+    """
     soup = BeautifulSoup(html, "html.parser")
     for element in soup.find_all(INVISIBLE):
         element.decompose()
-    for element in soup.find_all(attrs={"hidden": True}):
-        element.decompose()
+    for selector in content:
+        for element in soup.select(selector):
+            element.decompose()
     parts = [soup.get_text(" ")]
     for attribute in ("placeholder", "aria-label", "title", "alt", "data-w-tooltip-content-value"):
         parts.extend(element[attribute] for element in soup.find_all(attrs={attribute: True}))
@@ -93,5 +97,7 @@ def english_words_in_text(text: str, *, language: str, names: Iterable[str] = ()
     return _words(text) & english_words(language)
 
 
-def english_words_in_html(html: str, *, language: str, names: Iterable[str] = ()) -> set[str]:
-    return english_words_in_text(visible_text(html), language=language, names=names)
+def english_words_in_html(
+    html: str, *, language: str, names: Iterable[str] = (), content: Iterable[str] = ()
+) -> set[str]:
+    return english_words_in_text(visible_text(html, content=content), language=language, names=names)

@@ -19,10 +19,6 @@ ROLES = {
 }
 
 
-def _policy(language: str = "en") -> PolicyPage:
-    return PolicyPage.objects.get(locale__language_code=language)
-
-
 def _page_screens(page: Page) -> list[str]:
     revisions = Revision.page_revisions.filter(object_id=str(page.pk)).order_by("created_at")
     first, last = revisions.first(), revisions.last()
@@ -30,14 +26,15 @@ def _page_screens(page: Page) -> list[str]:
         reverse("wagtailadmin_explore", args=[page.get_parent().pk]),
         reverse("wagtailadmin_pages:edit", args=[page.pk]),
         reverse("wagtailadmin_pages:history", args=[page.pk]),
-        reverse("wagtailadmin_pages:revisions_index", args=[page.pk]),
         reverse("wagtailadmin_pages:revisions_compare", args=[page.pk, first.pk, last.pk]),
         reverse("wagtailadmin_pages:revisions_view", args=[page.pk, last.pk]),
         reverse("wagtailadmin_pages:workflow_history", args=[page.pk]),
+        reverse("wagtailadmin_pages:search") + "?q=policy",
     ]
 
 
-def _report_screens(manager: User) -> list[str]:
+def _report_screens() -> list[str]:
+    manager = User.objects.get(email=ROLES["manager"])
     person = User.objects.filter(team__managers=manager).order_by("pk").first()
     return [
         reverse("training_reports:team"),
@@ -45,7 +42,6 @@ def _report_screens(manager: User) -> list[str]:
         reverse("training_reports:acknowledgements"),
         reverse("training_reports:quiz_results"),
         reverse("training_reports:person", args=[person.pk]),
-        reverse("quiz_question_analysis"),
     ]
 
 
@@ -60,50 +56,50 @@ def _evidence_screens() -> list[str]:
     ]
 
 
-def admin_screens(role: str, language: str) -> list[str]:
-    """The admin pages `role` uses on the demo; pages are the ones in `language`, where they exist."""
-    common = [reverse("wagtailadmin_home"), reverse("wagtailadmin_account")]
-    if role == "manager":
-        return common + _report_screens(User.objects.get(email=ROLES["manager"])) + _evidence_screens()
-    policy = _policy()
-    translated = _policy(language)
-    source = TranslationSource.objects.get(object_id=policy.translation_key, specific_content_type__model="policypage")
-    quiz = QuizPage.objects.get(locale__language_code="en", slug__contains="closing")
-    editing = [
-        *_page_screens(policy),
-        reverse("wagtailadmin_pages:edit", args=[translated.pk]),
-        reverse("wagtailadmin_pages:edit", args=[quiz.pk]),
-        reverse("wagtailadmin_pages:add_subpage", args=[policy.get_parent().pk]),
-        reverse("wagtailadmin_pages:search") + "?q=policy",
-        reverse("wagtail_localize:submit_page_translation", args=[quiz.pk]),
-        reverse("wagtail_localize:update_translations", args=[source.pk]),
+def _policy_screens() -> list[str]:
+    return [
         reverse("wagtail_localize:translations_report"),
         reverse("policy_review_report"),
         reverse("policy_versions:index"),
         reverse("policy_versions:inspect", args=[PolicyVersion.objects.order_by("pk").first().pk]),
-        reverse("requirements:index"),
-        reverse("requirements:edit", args=[Requirement.objects.order_by("pk").first().pk]),
         reverse("wagtailadmin_reports:workflow"),
         reverse("wagtailadmin_reports:workflow_tasks"),
         reverse("wagtailadmin_reports:site_history"),
-        reverse("wagtailadmin_reports:locked_pages"),
     ]
+
+
+def admin_screens(role: str) -> list[str]:
+    """The admin pages `role` uses on the demo."""
+    common = [reverse("wagtailadmin_home"), reverse("wagtailadmin_account")]
+    if role == "manager":
+        return common + _report_screens()
+    policy = PolicyPage.objects.get(locale__language_code="en")
     if role == "editor":
-        return common + editing
-    if role == "compliance":
-        team = Team.objects.order_by("pk").first()
+        quiz = QuizPage.objects.get(locale__language_code="en", slug__contains="closing")
+        source = TranslationSource.objects.get(object_id=policy.translation_key)
         return (
             common
-            + editing
-            + _report_screens(User.objects.get(email=ROLES["manager"]))
+            + _page_screens(policy)
+            + _policy_screens()
+            + [
+                reverse("wagtailadmin_pages:edit", args=[quiz.pk]),
+                reverse("wagtail_localize:submit_page_translation", args=[quiz.pk]),
+                reverse("wagtail_localize:update_translations", args=[source.pk]),
+                reverse("wagtailadmin_reports:locked_pages"),
+            ]
+        )
+    if role == "compliance":
+        return (
+            common
+            + _page_screens(policy)
+            + _policy_screens()
+            + _report_screens()
             + _evidence_screens()
             + [
-                reverse("people:index"),
-                reverse("people:inspect", args=[User.objects.get(email="ana@example.com").pk]),
-                reverse("teams:index"),
-                reverse("teams:inspect", args=[team.pk]),
+                reverse("quiz_question_analysis"),
+                reverse("requirements:index"),
+                reverse("requirements:edit", args=[Requirement.objects.order_by("pk").first().pk]),
                 reverse("evidence_check"),
-                reverse("wagtailadmin_workflows:task_index"),
             ]
         )
     raise ValueError(role)
