@@ -19,8 +19,10 @@ LANGUAGES = ["es", "pt", "el"]
 # Shown as stored, not interface: an attempt's raw answer record (its keys are English) and a revision
 # of a page as its readers saw it.
 SHOWN_AS_STORED = ("/admin/quiz-attempts/inspect/", "/view/")
-# What editors wrote, in the page's language, in the comparison of two revisions.
-CONTENT = ("td.comparison",)
+# What editors wrote, in the page's language: the comparison of two revisions, the questions analysed.
+CONTENT = ("td.comparison", "td.quiz-content")
+# Filter labels wagtail-localize builds from field names that have no translatable verbose name.
+UNTRANSLATABLE = {"/admin/localize/reports/translations/": {"source", "target", "locale"}}
 
 
 @pytest.fixture(scope="module")
@@ -62,6 +64,8 @@ def english_on_screens(role: str, language: str, *, shown_in: str, names) -> dic
         assert response.status_code == 200, f"{role} {url}: {response.status_code}"
         html = response.content.decode()
         found[url] = english_words_in_html(html, language=language, names=names, content=CONTENT)
+        if shown_in != "en":
+            found[url] -= UNTRANSLATABLE.get(url, set())
     return found
 
 
@@ -84,7 +88,7 @@ def test_the_same_check_finds_the_english_of_the_english_screens(role, names):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_vocabulary_holds_english_words_and_not_the_languages_own(language, db):
     words = english_words(language)
-    assert {"search", "filters", "schedule", "publish", "skip", "weeks"} <= words
+    assert {"filters", "schedule", "publish", "weeks", "sort", "ascending"} <= words
     with translation.override(language):
         own = translation.gettext("Search all pages…").lower().split()
     assert not set(own) & words
