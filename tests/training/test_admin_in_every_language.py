@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
 from wagtail.models import PageLogEntry
-from wagtail_localize.models import String
+from wagtail_localize.models import String, StringTranslation
 
 from tests.english_text import english_words, english_words_in_html
 from tests.training.admin_screens import ROLES, admin_screens, names_shown
@@ -41,6 +41,7 @@ def names(db, seeded_demo):
         for entry in PageLogEntry.objects.filter(action="wagtail.view_restriction.create")
     ]
     texts = list(String.objects.values_list("data", flat=True))
+    texts += list(StringTranslation.objects.values_list("data", flat=True))
     return names_shown() + [name for _code, name in settings.LANGUAGES] + restrictions + texts
 
 
