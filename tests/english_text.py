@@ -26,10 +26,10 @@ __all__ = ["english_words", "english_words_in_html", "english_words_in_text", "v
 MIN_LENGTH = 3
 WORD = re.compile(r"[^\W\d_]+")
 EMAIL = re.compile(r"\S+@\S+")
-# Product, format and standard names that stay as they are in every language.
+# Product, format and standard names, and keyboard keys, that stay as they are in every language.
 BRAND_WORDS = frozenset(
     "wagtail localize markdown csv xlsx pdf zip url urls html json sha utc totp webauthn passkey passkeys "
-    "allauth django python svg png jpeg gif webp avif ico".split()
+    "allauth django python svg png jpeg gif webp avif ico alt ctrl cmd shift".split()
 )
 INVISIBLE = ("script", "style", "textarea", "noscript", "svg", "select", "head")
 

@@ -18,8 +18,8 @@ from training.models import Team, User
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 LANGUAGES = ["es", "pt", "el"]
-# What editors wrote, in the Markdown editor (with the editor's own toolbar, which has no translations).
-CONTENT = (".EasyMDEContainer",)
+# What editors wrote: a policy's summary, and the Markdown editor (with its own toolbar, untranslated).
+CONTENT = (".EasyMDEContainer", ".policy-header .lead")
 
 
 def screens(role: str, language: str) -> list[str]:
@@ -38,7 +38,6 @@ def screens(role: str, language: str) -> list[str]:
     return [
         "/admin/",
         f"/admin/pages/{policy.get_parent().pk}/",
-        f"/admin/pages/{policy.pk}/edit/",
         f"/admin/pages/{policy.pk}/history/",
         "/admin/reports/policy-reviews/",
     ]
