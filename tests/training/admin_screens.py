@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Page, Revision, Task, Workflow
 from wagtail_localize.models import TranslationSource
@@ -106,11 +107,12 @@ def admin_screens(role: str) -> list[str]:
 
 
 def names_shown() -> list[str]:
-    """Names of people, teams, pages, versions and workflows, and other data the screens show as entered."""
+    """Names of people, teams, roles, pages, versions and workflows, and other data the screens show as entered."""
     names = list(Page.objects.values_list("title", flat=True))
     names += list(User.objects.values_list("name", flat=True)) + list(User.objects.values_list("job_title", flat=True))
     names += list(Team.objects.values_list("name", flat=True))
     names += list(PolicyVersion.objects.values_list("change_summary", flat=True))
     names += list(Workflow.objects.values_list("name", flat=True)) + list(Task.objects.values_list("name", flat=True))
     names += list(Acknowledgement.objects.values_list("user_agent", flat=True))
+    names += list(Group.objects.values_list("name", flat=True))
     return names
