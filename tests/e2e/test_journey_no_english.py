@@ -18,8 +18,9 @@ from training.models import Team, User
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 LANGUAGES = ["es", "pt", "el"]
-# What editors wrote: a policy's summary, and the Markdown editor (with its own toolbar, untranslated).
-CONTENT = (".EasyMDEContainer", ".policy-header .lead")
+# What editors wrote (a policy's summary and text, the Markdown editor with its own toolbar), and the
+# calendar of the date filters, whose "Save selected" button the date picker library writes in English.
+CONTENT = (".EasyMDEContainer", ".policy-header .lead", ".policy-body", ".xdsoft_datetimepicker")
 
 
 def screens(role: str, language: str) -> list[str]:
