@@ -14,7 +14,7 @@ from django.utils.functional import cached_property
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
-__all__ = ["TranslatedPageMixin", "default_language_code", "pages_in_language", "source_ids"]
+__all__ = ["TranslatedPageMixin", "default_language_code", "pages_in_language", "source_ids", "titles_in_language"]
 
 
 class TranslatedPageMixin:
@@ -71,3 +71,13 @@ def pages_in_language(keys: Iterable[uuid.UUID], *, language: str) -> dict[uuid.
         if page.locale.language_code == language or page.translation_key not in by_key:
             by_key[page.translation_key] = page
     return by_key
+
+
+def titles_in_language(pages: Iterable[Page], *, language: str) -> dict[uuid.UUID, str]:
+    """Each page's title as a reader of `language` sees it, by translation key (one query)."""
+    pages = list(pages)
+    shown = pages_in_language({page.translation_key for page in pages}, language=language)
+    return {
+        page.translation_key: shown[page.translation_key].title if page.translation_key in shown else page.title
+        for page in pages
+    }

@@ -1,14 +1,18 @@
 """The question analysis report in the Wagtail admin."""
 
+import dataclasses
+
 import django_filters
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale
 
+from policy_content.localized import titles_in_language
 from policy_content.spreadsheets import SafeSpreadsheetExportMixin
 
 from .analysis import question_analysis
@@ -40,9 +44,14 @@ class AnalysisFilterSet(WagtailFilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.filters["quiz"].queryset = source_quizzes()
+        titles = titles_in_language(source_quizzes(), language=get_language())
+        self.filters["quiz"].field.label_from_instance = lambda quiz: titles.get(quiz.translation_key, quiz.title)
 
     def filter_quiz(self, queryset, name, value):
         return queryset.filter(pk=value.pk) if value else queryset
+
+
+QUIZ_CONTENT = {"prompt", "most_chosen_wrong", "policy_heading"}
 
 
 class QuestionAnalysisView(SafeSpreadsheetExportMixin, ReportView):
@@ -80,13 +89,27 @@ class QuestionAnalysisView(SafeSpreadsheetExportMixin, ReportView):
 
     @cached_property
     def columns(self):
-        columns = [Column(field, label=label) for field, label in self.export_headings.items()]
-        columns[-1] = TitleColumn("policy_heading", label=self.export_headings["policy_heading"], get_url=_section_url)
+        # What editors wrote is marked as such, apart from the report's own words.
+        columns = [
+            Column(field, label=label, classname="quiz-content" if field in QUIZ_CONTENT else None)
+            for field, label in self.export_headings.items()
+        ]
+        columns[-1] = TitleColumn(
+            "policy_heading",
+            label=self.export_headings["policy_heading"],
+            get_url=_section_url,
+            classname="quiz-content",
+        )
         return columns
 
     def get_base_queryset(self):
         return source_quizzes()
 
     def get_filtered_queryset(self):
-        quizzes = self.filter_queryset(self.get_queryset())
-        return [row for quiz in quizzes for row in question_analysis(quiz)]
+        quizzes = list(self.filter_queryset(self.get_queryset()))
+        titles = titles_in_language(quizzes, language=get_language())
+        return [
+            dataclasses.replace(row, quiz_title=titles[quiz.translation_key])
+            for quiz in quizzes
+            for row in question_analysis(quiz)
+        ]

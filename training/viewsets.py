@@ -10,15 +10,16 @@ from django.http import Http404
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import DeleteView, EditView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permissions import register_permission_policy
 
-from policy_content.columns import CompareWithPreviousColumn
+from policy_content.columns import CalendarDateColumn, CompareWithPreviousColumn
 from policy_content.models import Acknowledgement, PolicyVersion
 from policy_content.permissions import ReadOnlyPermissionPolicy
-from policy_content.spreadsheets import SafeSpreadsheetExportMixin
+from policy_content.spreadsheets import SafeSpreadsheetExportMixin, human_value
 from quizzes.models import ConversationAttempt, QuizAttempt
 
 from .compliance.reports import people_in_scope, sees_all_teams
@@ -52,9 +53,22 @@ class PersonEditView(EditView):
 
 
 class SafeIndexView(SafeSpreadsheetExportMixin, IndexView):
-    """Every export of the records goes through the one safe writer."""
+    """Every export of the records goes through the one safe writer; dates and yes/no read as such."""
 
     export_headings = {"user.name": _("person"), "user.email": _("e-mail address")}
+
+    def _get_custom_column(self, field_name, column_class=Column, **kwargs):
+        if column_class is Column:
+            column_class = CalendarDateColumn
+        return super()._get_custom_column(field_name, column_class, **kwargs)
+
+
+class ReadableInspectView(InspectView):
+    """Dates in the reader's format, yes and no in their words, a dash for nothing."""
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        return "—" if value is None or value == "" else human_value(value)
 
 
 class PersonIndexView(SafeIndexView):
@@ -74,6 +88,7 @@ class PersonViewSet(ModelViewSet):
     icon = "user"
     menu_label = _("People")
     index_view_class = PersonIndexView
+    inspect_view_class = ReadableInspectView
     delete_view_class = PersonDeleteView
     edit_view_class = PersonEditView
     list_display = ["name", "email", "team", "job_title", "start_date", "preferred_language", "is_active"]
@@ -110,6 +125,7 @@ class TeamViewSet(ModelViewSet):
     icon = "group"
     menu_label = _("Teams")
     index_view_class = TeamIndexView
+    inspect_view_class = ReadableInspectView
     list_display = ["name", "managers_list", "member_count"]
     list_export = ["name", "managers_list", "member_count"]
     search_fields = ["name"]
@@ -172,7 +188,7 @@ class ScopedIndexView(ScopedRecords, SafeIndexView):
         return self.scoped(super().get_base_queryset())
 
 
-class ScopedInspectView(ScopedRecords, InspectView):
+class ScopedInspectView(ScopedRecords, ReadableInspectView):
     def get_object(self, queryset=None):
         record = super().get_object(queryset)
         if not self.scoped(self.model._default_manager.filter(pk=record.pk)).exists():
@@ -191,6 +207,7 @@ class PolicyVersionViewSet(ModelViewSet):
     icon = "history"
     menu_label = _("Policy versions")
     index_view_class = PolicyVersionIndexView
+    inspect_view_class = ReadableInspectView
     list_display = ["policy", "number", "published_at", "published_by", "change_summary", CompareWithPreviousColumn()]
     list_filter = ["policy", "published_at"]
     list_export = ["policy", "number", "published_at", "published_by", "change_summary", "revision_id"]

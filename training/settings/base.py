@@ -159,7 +159,9 @@ LANGUAGES = [
     ("pt", "Português"),
     ("el", "Ελληνικά"),
 ]
-LOCALE_PATHS = [BASE_DIR / "training" / "locale"]
+# The project's catalogues, then translations of Wagtail's and its companions' own messages that their
+# catalogues lack (`make messages` rewrites only the first).
+LOCALE_PATHS = [BASE_DIR / "training" / "locale", BASE_DIR / "training" / "locale_admin"]
 TIME_ZONE = env_str("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True

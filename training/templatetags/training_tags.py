@@ -3,6 +3,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 
+from policy_content.columns import readable_moment
 from training.languages import language_name
 
 register = template.Library()
@@ -31,3 +32,9 @@ def language_switcher(context):
 def language_name_filter(code):
     """`{{ record.language|language_name }}`: "Greek" rather than "el"."""
     return language_name(code)
+
+
+@register.filter(name="readable_moment")
+def readable_moment_filter(value):
+    """Wagtail's human-readable date, but a date for the future and the far past (see policy_content.columns)."""
+    return readable_moment(value)

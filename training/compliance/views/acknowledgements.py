@@ -5,13 +5,14 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.widgets.button import HeaderButton
 
 from policy_content.choices import SignatureMethod
 from policy_content.columns import CalendarDateColumn
+from policy_content.localized import titles_in_language
 from policy_content.models import Acknowledgement, PolicyVersion
 
 from ...languages import language_name
@@ -30,6 +31,17 @@ def policy_versions():
     return PolicyVersion.objects.select_related("policy").order_by("policy__title", "-number")
 
 
+def version_label(version, titles) -> str:
+    """ "Customer service policy, version 2", with the policy's title in the reader's language."""
+    title = titles.get(version.policy.translation_key, version.policy.title)
+    return gettext("%(policy)s, version %(number)s") % {"policy": title, "number": version.number}
+
+
+def policy_titles(versions=None):
+    policies = {version.policy_id: version.policy for version in (versions or policy_versions())}
+    return titles_in_language(policies.values(), language=get_language())
+
+
 class AcknowledgementFilterSet(ScopedFilterSet):
     version = django_filters.ModelChoiceFilter(
         label=_("Policy version"), queryset=lambda request: policy_versions(), method="filter_in_python"
@@ -39,6 +51,11 @@ class AcknowledgementFilterSet(ScopedFilterSet):
     class Meta:
         model = User
         fields = ["team"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        titles = policy_titles()
+        self.filters["version"].field.label_from_instance = lambda version: version_label(version, titles)
 
     def filter_in_python(self, queryset, name, value):
         return queryset
@@ -137,10 +154,7 @@ class PolicyAcknowledgementsView(TrainingReportView):
     def get_page_subtitle(self):
         if self.version is None:
             return ""
-        return gettext("%(policy)s, version %(number)s") % {
-            "policy": self.version.policy.title,
-            "number": self.version.number,
-        }
+        return version_label(self.version, policy_titles([self.version]))
 
     @cached_property
     def columns(self):

@@ -3,13 +3,14 @@
 import django_filters
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.models import Locale
 
 from policy_content.columns import CalendarDateColumn
+from policy_content.localized import titles_in_language
 from quizzes.models import QuizAttempt, QuizPage
 
 from ...languages import language_name
@@ -35,6 +36,11 @@ class QuizResultsFilterSet(WagtailFilterSet):
     class Meta:
         model = QuizAttempt
         fields = ["quiz", "user__team", "passed", "submitted_at"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        titles = titles_in_language(quiz_pages(), language=get_language())
+        self.filters["quiz"].field.label_from_instance = lambda quiz: titles.get(quiz.translation_key, quiz.title)
 
 
 def quiz_pages():
@@ -85,6 +91,10 @@ class QuizResultsView(TrainingReportView):
         ).select_related("user", "user__team", "quiz")
 
     @cached_property
+    def quiz_titles(self):
+        return titles_in_language(quiz_pages(), language=get_language())
+
+    @cached_property
     def columns(self):
         return [
             TitleColumn(
@@ -94,7 +104,12 @@ class QuizResultsView(TrainingReportView):
                 get_url=lambda attempt: reverse("training_reports:person", args=[attempt.user_id]),
             ),
             Column("user.team", label=_("Team")),
-            Column("quiz", label=_("Quiz"), sort_key="quiz__title"),
+            Column(
+                "quiz",
+                label=_("Quiz"),
+                sort_key="quiz__title",
+                accessor=lambda attempt: self.quiz_titles.get(attempt.quiz.translation_key, attempt.quiz.title),
+            ),
             Column("percent", label=_("Score (%)"), sort_key="percent"),
             Column(
                 "passed_display",

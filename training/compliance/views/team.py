@@ -11,12 +11,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.ui.tables import BaseColumn, Column, TitleColumn
 
 from policy_content.columns import CalendarDateColumn
+from policy_content.localized import titles_in_language
 
 from ...choices import Status
 from ...models import Requirement, TrainingSettings, User
@@ -48,7 +49,7 @@ class TeamComplianceFilterSet(ScopedFilterSet):
     )
     job_title = django_filters.ChoiceFilter(label=_("Job title"), empty_label=_("Any job title"))
     item = django_filters.ChoiceFilter(
-        label=_("Status and overdue on"), empty_label=_("Any item"), method="filter_in_python"
+        label=_("Apply status and overdue to"), empty_label=_("Any item"), method="filter_in_python"
     )
 
     class Meta:
@@ -68,9 +69,10 @@ class TeamComplianceFilterSet(ScopedFilterSet):
             .values_list("job_title", flat=True)
         )
         self.filters["job_title"].extra["choices"] = [(title, title) for title in dict.fromkeys(titles)]
+        requirements = list(Requirement.objects.active().select_related("page").order_by("sort_order", "pk"))
+        titles = titles_in_language([requirement.page for requirement in requirements], language=get_language())
         self.filters["item"].extra["choices"] = [
-            (str(pk), title)
-            for pk, title in Requirement.objects.active().order_by("sort_order", "pk").values_list("pk", "page__title")
+            (str(requirement.pk), titles[requirement.page.translation_key]) for requirement in requirements
         ]
 
     def filter_in_python(self, queryset, name, value):
