@@ -2,6 +2,8 @@
 
 import os
 import secrets
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -50,6 +52,13 @@ def servers(tmp_path_factory, django_db_setup, django_db_blocker):
     }
     with django_db_blocker.unblock(), override_settings(CACHES=production_cache):
         call_command("createcachetable", verbosity=0)  # tests use a memory cache: make the servers' table
+    # Production serves hashed static files from the manifest collectstatic writes, as deployment does.
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
+        env=environment,
+        cwd=BASE_DIR,
+        check=True,
+    )
     logs = tmp_path_factory.mktemp("two-servers")
     started = []
     try:

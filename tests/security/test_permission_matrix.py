@@ -1,9 +1,9 @@
 """Who gets what from every URL of the site: one request per URL pattern and role, read from the resolver.
 
-Matrix: 92 project URLs (82 patterns of training, policy_content, quizzes and the project's admin
-viewsets and reports, plus 10 routes of the project's routable pages) x 7 roles = 644 requests, and
-the 245 generic Wagtail, allauth and Django patterns by prefix: 245 for a visitor and the 203 admin
-ones for an employee; 1,092 requests in all (about 30 s). A new URL without a row in PROJECT fails,
+Matrix: 118 project URLs (102 patterns of training, policy_content, quizzes and the project's admin
+viewsets and reports, plus 16 routes of the project's routable pages) x 7 roles = 826 requests, and
+the generic Wagtail, allauth and Django patterns by prefix, for a visitor and (the admin ones) for an
+employee: about 1,270 requests in all. A new URL without a row in PROJECT fails,
 naming the outcomes it has now.
 """
 
