@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Page, PagePermissionTester
+from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import PolicyBodyBlock, anchor_for
@@ -18,6 +18,7 @@ from .choices import SignatureMethod
 from .forms import PolicyPageForm
 from .immutable import ImmutableModel, ImmutableQuerySet, ImmutableRecordError
 from .localized import TranslatedPageMixin
+from .permissions import PolicyPermissionTester
 from .scans import scan_storage
 
 __all__ = [
@@ -37,31 +38,6 @@ class PolicyVersionQuerySet(ImmutableQuerySet):
         """The version in force of each policy: its highest number."""
         latest = PolicyVersion.objects.filter(policy_id=models.OuterRef("policy_id")).order_by("-number").values("pk")
         return self.filter(pk=models.Subquery(latest[:1]))
-
-
-class PolicyPermissionTester(PagePermissionTester):
-    """While a policy is under an approval workflow, only its approvers publish, unpublish, move or delete it."""
-
-    def can_publish(self):
-        from .workflow import may_publish_directly
-
-        return super().can_publish() and may_publish_directly(self.user, self.page)
-
-    def can_publish_subpage(self):
-        from .workflow import may_publish_directly
-
-        return super().can_publish_subpage() and may_publish_directly(self.user, self.page)
-
-    # Unpublishing, moving or deleting takes a policy out of everyone's training: approvers only.
-    def can_unpublish(self):
-        from .workflow import may_publish_directly
-
-        return super().can_unpublish() and may_publish_directly(self.user, self.page)
-
-    def can_delete(self, ignore_bulk=False):
-        from .workflow import may_publish_directly
-
-        return super().can_delete(ignore_bulk=ignore_bulk) and may_publish_directly(self.user, self.page)
 
 
 class PolicyIndexPage(Page):

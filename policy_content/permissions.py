@@ -1,9 +1,10 @@
-"""Evidence in the admin: readable by those allowed, never writable by anyone."""
+"""Who may do what with policies and their records in the admin: evidence read-only, questions answer-only, policies published by approvers."""
 
 from django.contrib.auth import get_user_model
+from wagtail.models import PagePermissionTester
 from wagtail.permission_policies import ModelPermissionPolicy
 
-__all__ = ["AnswerOnlyPermissionPolicy", "ReadOnlyPermissionPolicy"]
+__all__ = ["AnswerOnlyPermissionPolicy", "PolicyPermissionTester", "ReadOnlyPermissionPolicy"]
 
 WRITE_ACTIONS = {"add", "change", "delete"}
 
@@ -36,3 +37,28 @@ class AnswerOnlyPermissionPolicy(ModelPermissionPolicy):
         if not allowed:
             return get_user_model().objects.none()
         return super().users_with_any_permission(allowed)
+
+
+class PolicyPermissionTester(PagePermissionTester):
+    """While a policy is under an approval workflow, only its approvers publish, unpublish, move or delete it."""
+
+    def can_publish(self):
+        from .workflow import may_publish_directly
+
+        return super().can_publish() and may_publish_directly(self.user, self.page)
+
+    def can_publish_subpage(self):
+        from .workflow import may_publish_directly
+
+        return super().can_publish_subpage() and may_publish_directly(self.user, self.page)
+
+    # Unpublishing, moving or deleting takes a policy out of everyone's training: approvers only.
+    def can_unpublish(self):
+        from .workflow import may_publish_directly
+
+        return super().can_unpublish() and may_publish_directly(self.user, self.page)
+
+    def can_delete(self, ignore_bulk=False):
+        from .workflow import may_publish_directly
+
+        return super().can_delete(ignore_bulk=ignore_bulk) and may_publish_directly(self.user, self.page)
