@@ -83,12 +83,27 @@ class PersonIndexView(SafeIndexView):
         return buttons
 
 
-class PersonViewSet(ModelViewSet):
+class RecordViewSet(ModelViewSet):
+    """What every listing of the project's records shares: an inspect view, no copying, plain ORM search."""
+
+    inspect_view_class = ReadableInspectView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    # Plain ORM search: Wagtail's SQLite search backend fails on a field-restricted query.
+    search_backend_name = None
+
+
+class EvidenceViewSet(RecordViewSet):
+    """Evidence: read-only for everyone (see ReadOnlyPermissionPolicy), so its form is never shown."""
+
+    exclude_form_fields = []
+
+
+class PersonViewSet(RecordViewSet):
     model = User
     icon = "user"
     menu_label = _("People")
     index_view_class = PersonIndexView
-    inspect_view_class = ReadableInspectView
     delete_view_class = PersonDeleteView
     edit_view_class = PersonEditView
     list_display = ["name", "email", "team", "job_title", "start_date", "preferred_language", "is_active"]
@@ -101,11 +116,7 @@ class PersonViewSet(ModelViewSet):
     }
     list_export = ["name", "email", "team", "job_title", "start_date", "preferred_language", "is_active"]
     search_fields = ["name", "email"]
-    # Plain ORM search: Wagtail's SQLite search backend fails on a field-restricted query.
-    search_backend_name = None
     ordering = ["name", "email"]
-    copy_view_enabled = False
-    inspect_view_enabled = True
 
     def get_urlpatterns(self):
         return [
@@ -120,18 +131,14 @@ class TeamIndexView(SafeIndexView):
         return super().get_base_queryset().annotate(_member_count=Count("members")).prefetch_related("managers")
 
 
-class TeamViewSet(ModelViewSet):
+class TeamViewSet(RecordViewSet):
     model = Team
     icon = "group"
     menu_label = _("Teams")
     index_view_class = TeamIndexView
-    inspect_view_class = ReadableInspectView
     list_display = ["name", "managers_list", "member_count"]
     list_export = ["name", "managers_list", "member_count"]
     search_fields = ["name"]
-    search_backend_name = None
-    copy_view_enabled = False
-    inspect_view_enabled = True
 
 
 class PeopleGroup(ModelViewSetGroup):
@@ -201,23 +208,18 @@ class PolicyVersionIndexView(SafeIndexView):
         return super().get_base_queryset().select_related("policy", "published_by")
 
 
-class PolicyVersionViewSet(ModelViewSet):
+class PolicyVersionViewSet(EvidenceViewSet):
     model = PolicyVersion
     url_prefix = "policy-versions"
     icon = "history"
     menu_label = _("Policy versions")
     index_view_class = PolicyVersionIndexView
-    inspect_view_class = ReadableInspectView
     list_display = ["policy", "number", "published_at", "published_by", "change_summary", CompareWithPreviousColumn()]
     list_filter = ["policy", "published_at"]
     list_export = ["policy", "number", "published_at", "published_by", "change_summary", "revision_id"]
     search_fields = ["change_summary"]
-    search_backend_name = None
     ordering = ["policy", "-number"]
-    copy_view_enabled = False
-    inspect_view_enabled = True
     inspect_view_fields = ["policy", "number", "published_at", "published_by", "change_summary", "revision"]
-    exclude_form_fields = []
 
 
 class AcknowledgementIndexView(ScopedIndexView):
@@ -235,7 +237,7 @@ SIGNATURE_FIELDS = [
 ]
 
 
-class AcknowledgementViewSet(ModelViewSet):
+class AcknowledgementViewSet(EvidenceViewSet):
     model = Acknowledgement
     icon = "tick-inverse"
     menu_label = _("Acknowledgements")
@@ -258,10 +260,7 @@ class AcknowledgementViewSet(ModelViewSet):
         *SIGNATURE_FIELDS,
     ]
     search_fields = ["typed_name"]
-    search_backend_name = None
     ordering = ["-acknowledged_at"]
-    copy_view_enabled = False
-    inspect_view_enabled = True
     inspect_view_fields = [
         "user",
         "version",
@@ -275,14 +274,13 @@ class AcknowledgementViewSet(ModelViewSet):
         "text_sha256",
         *SIGNATURE_FIELDS,
     ]
-    exclude_form_fields = []
 
 
 class QuizAttemptIndexView(ScopedIndexView):
     related = ("user", "quiz")
 
 
-class QuizAttemptViewSet(ModelViewSet):
+class QuizAttemptViewSet(EvidenceViewSet):
     model = QuizAttempt
     url_prefix = "quiz-attempts"
     icon = "form"
@@ -304,8 +302,6 @@ class QuizAttemptViewSet(ModelViewSet):
         "passed",
     ]
     ordering = ["-started_at"]
-    copy_view_enabled = False
-    inspect_view_enabled = True
     inspect_view_fields = [
         "user",
         "quiz",
@@ -321,14 +317,13 @@ class QuizAttemptViewSet(ModelViewSet):
         "snapshot",
         "answers",
     ]
-    exclude_form_fields = []
 
 
 class ConversationAttemptIndexView(ScopedIndexView):
     related = ("user", "conversation")
 
 
-class ConversationAttemptViewSet(ModelViewSet):
+class ConversationAttemptViewSet(EvidenceViewSet):
     model = ConversationAttempt
     url_prefix = "conversation-attempts"
     icon = "comment"
@@ -351,8 +346,6 @@ class ConversationAttemptViewSet(ModelViewSet):
         "passed",
     ]
     ordering = ["-started_at"]
-    copy_view_enabled = False
-    inspect_view_enabled = True
     inspect_view_fields = [
         "user",
         "conversation",
@@ -367,7 +360,6 @@ class ConversationAttemptViewSet(ModelViewSet):
         "passed",
         "snapshot",
     ]
-    exclude_form_fields = []
 
 
 class EvidenceGroup(ModelViewSetGroup):
