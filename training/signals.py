@@ -4,7 +4,7 @@ from functools import partial
 
 from allauth.account.models import EmailAddress
 from django.db import transaction
-from django.db.models.signals import post_save
+from django.db.models.signals import m2m_changed, post_save
 from django.dispatch import receiver
 from wagtail.models import Locale
 from wagtail.signals import page_published
@@ -15,6 +15,7 @@ from policy_content.models import PolicyPage
 from policy_content.versions import version_recorded
 
 from .models import User
+from .translators.language_groups import sync_language_groups
 from .translators.notices import notify_translators
 from .translators.rights import ensure_translation_permissions
 from .translators.tasks import close_tasks, open_tasks
@@ -43,6 +44,23 @@ def record_trusted_email(sender, instance: User, raw=False, update_fields=None, 
         return
     addresses.filter(primary=True).delete()
     EmailAddress.objects.create(user=instance, email=instance.email, verified=True, primary=True)
+
+
+@receiver(post_save, sender=User)
+def translators_rights_follow_their_languages(sender, instance: User, raw=False, **kwargs):
+    if not raw:
+        sync_language_groups(instance)
+
+
+@receiver(m2m_changed, sender=User.groups.through)
+def translators_rights_follow_their_role(sender, instance, action, reverse, pk_set, **kwargs):
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if not reverse:
+        sync_language_groups(instance)
+        return
+    for person in User.objects.filter(pk__in=pk_set or ()):
+        sync_language_groups(person)
 
 
 @receiver(post_save, sender=User)

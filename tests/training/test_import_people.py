@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 
 from tests.training.factories import TeamFactory, UserFactory
+from training.choices import Role
 from training.models import Team, User
 
 HEADER = "email,name,team,manager_email,job_title,start_date,role,language\n"
@@ -54,7 +55,7 @@ def snapshot() -> tuple:
 
 
 def roles(email: str) -> set[str]:
-    return set(User.objects.get(email=email).groups.values_list("name", flat=True))
+    return set(User.objects.get(email=email).groups.filter(name__in=Role.values).values_list("name", flat=True))
 
 
 @pytest.mark.django_db

@@ -1,11 +1,15 @@
 """Editors and translators work on the translated trees without an administrator; employees and managers do not."""
 
+from urllib.parse import urlencode
+
 import pytest
+from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, Page
-from wagtail_localize.models import TranslationSource
+from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 from policy_content.workflow import WORKFLOW_NAME
+from tests.translation_helpers import translate
 from training.translators.rights import ensure_translation_permissions, may_translate, translators_of
 
 from .translator_helpers import (
@@ -43,8 +47,8 @@ def test_every_translated_tree_gives_editors_and_translators_their_rights_once(t
     )
     assert {
         ("Policy editors", "change_page"),
-        ("Translators", "change_page"),
-        ("Translators", "publish_page"),
+        ("Translators (es)", "change_page"),
+        ("Translators (es)", "publish_page"),
     } <= granted
 
 
@@ -80,8 +84,6 @@ def test_others_are_refused_the_spanish_translation(client, translated_policy, w
     response = client.get(edit_url(spanish))
 
     assert_refused(response, who)
-    if who == "greek_translator":
-        assert response.status_code == 403
 
 
 def test_an_editor_syncs_the_translations_but_cannot_publish_them_past_approval(
@@ -140,3 +142,57 @@ def test_translators_of_a_language_are_the_active_translators_who_translate_into
 
     assert translators_of("es") == [spanish_translator, both]
     assert may_translate(both, "pt") and not may_translate(spanish_translator, "pt")
+
+
+def string_url(translation_page, name="edit_string_translation"):
+    source = TranslationSource.objects.get(object_id=translation_page.translation_key, locale__language_code="en")
+    translation = Translation.objects.get(source=source, target_locale=translation_page.locale)
+    segment = StringSegment.objects.filter(source=source).first()
+    return reverse(f"wagtail_localize:{name}", args=[translation.pk, segment.pk])
+
+
+def test_a_translator_changes_strings_of_their_language_only(client, translated_policy, spanish_translator):
+    policy, spanish = translated_policy
+    greek = translate(policy, "el")
+    client.force_login(spanish_translator)
+
+    form = "application/x-www-form-urlencoded"
+    own = client.put(string_url(spanish), urlencode({"value": "Hola"}), content_type=form)
+    other = client.put(string_url(greek), urlencode({"value": "Γεια"}), content_type=form)
+
+    assert own.status_code == 200
+    assert other.status_code == 403
+
+
+def test_a_translator_explores_edits_and_publishes_their_language_only(client, translated_policy, spanish_translator):
+    policy, spanish = translated_policy
+    greek = translate(policy, "el")
+
+    assert spanish.permissions_for_user(spanish_translator).can_edit()
+    assert not greek.permissions_for_user(spanish_translator).can_edit()
+    assert not greek.permissions_for_user(spanish_translator).can_publish()
+    client.force_login(spanish_translator)
+    explorer = client.get(reverse("wagtailadmin_explore", args=[greek.get_parent().pk]))
+    assert explorer.status_code != 200 or greek.title not in explorer.content.decode()
+
+
+def test_translator_rights_follow_the_role_and_the_languages(translated_policy):
+    _, spanish = translated_policy
+    person = make_translator("pt")
+    assert not spanish.permissions_for_user(person).can_edit()
+
+    person.translation_languages = ["pt", "es"]
+    person.save()
+    assert spanish.permissions_for_user(type(person).objects.get(pk=person.pk)).can_edit()
+
+    person.groups.remove(Group.objects.get(name="Translators"))
+    assert not spanish.permissions_for_user(type(person).objects.get(pk=person.pk)).can_edit()
+    assert not person.groups.filter(name__startswith="Translators").exists()
+
+
+def test_the_person_form_offers_roles_not_language_groups(client, admin_user, spanish_translator):
+    client.force_login(admin_user)
+
+    page = client.get(reverse("wagtailusers_users:edit", args=[spanish_translator.pk])).content.decode()
+
+    assert "Translators (es)" not in page

@@ -5,12 +5,23 @@ from wagtail.admin.views.account import NameEmailSettingsPanel
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
+from ..translators.language_groups import PREFIX as LANGUAGE_GROUP_PREFIX
 from .translated_names import JobTitleTranslationsForm, TranslatorLanguagesForm
 
 PROFILE_FIELDS = ["name", "team", "job_title", "start_date", "preferred_language", "translation_languages"]
 
 
-class PersonCreationForm(JobTitleTranslationsForm, TranslatorLanguagesForm, UserCreationForm):
+class RolesOnly:
+    """The roles to tick; each language's translator group follows from the role and the languages."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "groups" in self.fields:
+            groups = self.fields["groups"]
+            groups.queryset = groups.queryset.exclude(name__startswith=LANGUAGE_GROUP_PREFIX)
+
+
+class PersonCreationForm(RolesOnly, JobTitleTranslationsForm, TranslatorLanguagesForm, UserCreationForm):
     first_name = None
     last_name = None
 
@@ -18,7 +29,7 @@ class PersonCreationForm(JobTitleTranslationsForm, TranslatorLanguagesForm, User
         fields = {"email", "is_superuser", "groups", *PROFILE_FIELDS}
 
 
-class PersonEditForm(JobTitleTranslationsForm, TranslatorLanguagesForm, UserEditForm):
+class PersonEditForm(RolesOnly, JobTitleTranslationsForm, TranslatorLanguagesForm, UserEditForm):
     first_name = None
     last_name = None
 

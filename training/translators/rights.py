@@ -8,33 +8,36 @@ from wagtail.models import GroupPagePermission, Locale, Page
 
 from ..choices import Role
 from ..models import User
+from .language_groups import group_name
 
 __all__ = [
-    "TRANSLATION_PAGE_PERMISSIONS",
+    "EDITOR_PAGE_PERMISSIONS",
+    "TRANSLATOR_PAGE_PERMISSIONS",
     "ensure_translation_permissions",
     "may_translate",
     "translates_only",
     "translators_of",
 ]
 
-# Per group, the page permissions on the root of each translated tree (the home page in that language).
+# The page permissions on the root of each translated tree (the home page in that language): editors'
+# on every tree, translators' through the group of that tree's language (language_groups).
 # Publishing a policy still goes through its approval workflow (policy_content.workflow).
-TRANSLATION_PAGE_PERMISSIONS = {
-    Role.EDITOR: ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
-    Role.TRANSLATOR: ("change_page", "publish_page"),
-}
+EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
+TRANSLATOR_PAGE_PERMISSIONS = ("change_page", "publish_page")
 
 
 def ensure_translation_permissions() -> int:
-    """Give editors and translators their rights on every translated tree's root. Idempotent; returns roots."""
+    """Give editors and each language's translators their rights on the translated trees. Idempotent; returns roots."""
     page_type = ContentType.objects.get_for_model(Page)
     permissions = {permission.codename: permission for permission in Permission.objects.filter(content_type=page_type)}
-    roots = list(Page.objects.filter(depth=2).exclude(locale=Locale.get_default()))
-    for role, codenames in TRANSLATION_PAGE_PERMISSIONS.items():
-        group, _ = Group.objects.get_or_create(name=role)
-        for root in roots:
-            for codename in codenames:
-                GroupPagePermission.objects.get_or_create(group=group, page=root, permission=permissions[codename])
+    editors, _ = Group.objects.get_or_create(name=Role.EDITOR)
+    roots = list(Page.objects.filter(depth=2).exclude(locale=Locale.get_default()).select_related("locale"))
+    for root in roots:
+        translators, _ = Group.objects.get_or_create(name=group_name(root.locale.language_code))
+        grants = [(editors, codename) for codename in EDITOR_PAGE_PERMISSIONS]
+        grants += [(translators, codename) for codename in TRANSLATOR_PAGE_PERMISSIONS]
+        for group, codename in grants:
+            GroupPagePermission.objects.get_or_create(group=group, page=root, permission=permissions[codename])
     return len(roots)
 
 

@@ -1,10 +1,8 @@
-"""Admin hooks for translations: the translator's task panel, the waits report, the guarded sync, language scoping."""
+"""Admin hooks for translations: the translator's task panel, the waits report, the guarded sync."""
 
-from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
-from django.views.defaults import permission_denied
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
@@ -12,7 +10,6 @@ from wagtail.admin.ui.components import Component
 from policy_content.admin_access import forbidden_unless
 
 from ..compliance.reports import sees_all_teams
-from .rights import may_translate, translates_only
 from .tasks import days_waited, tasks_for, translation_of
 from .views import GuardedUpdateTranslationsView, TranslationWaitsView, submit_translation
 
@@ -51,14 +48,6 @@ def register_translation_waits_menu_item():
     return TranslationWaitsMenuItem(
         _("Translation waits"), reverse("translation_waits"), name="translation-waits", icon_name="globe", order=60
     )
-
-
-@hooks.register("before_edit_page")
-def keep_translators_to_their_languages(request, page):
-    """A translator edits the pages of the languages they translate into, and no other."""
-    if translates_only(request.user) and not may_translate(request.user, page.locale.language_code):
-        return permission_denied(request, PermissionDenied())
-    return None
 
 
 class TranslationTasksPanel(Component):

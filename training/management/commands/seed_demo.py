@@ -6,6 +6,7 @@ from wagtail.models import Site
 from policy_content.demo import seed_policy
 from quizzes.conversation_demo import seed_conversation_attempts, seed_conversations
 from quizzes.demo import seed_attempts, seed_quizzes
+from training.choices import Role
 from training.demo import seed as demo
 
 
@@ -49,5 +50,7 @@ class Command(BaseCommand):
         if settings.DEBUG:
             self.stdout.write(f"Sign in at {settings.SITE_URL}/ with any of these, password {demo.DEMO_PASSWORD!r}:")
             for user, _ in people:
-                roles = ", ".join(user.groups.values_list("name", flat=True)) or ("admin" if user.is_superuser else "")
+                roles = ", ".join(user.groups.filter(name__in=Role.values).values_list("name", flat=True)) or (
+                    "admin" if user.is_superuser else ""
+                )
                 self.stdout.write(f"  {user.email:<32} {roles}")
