@@ -26,6 +26,7 @@ __all__ = ["english_words", "english_words_in_html", "english_words_in_text", "v
 MIN_LENGTH = 3
 WORD = re.compile(r"[^\W\d_]+")
 EMAIL = re.compile(r"\S+@\S+")
+URL = re.compile(r"https?://\S+")
 # Product, format and standard names, and keyboard keys, that stay as they are in every language.
 BRAND_WORDS = frozenset(
     "wagtail localize markdown csv xlsx pdf zip url urls html json sha utc totp webauthn passkey passkeys "
@@ -91,7 +92,7 @@ def visible_text(html: str, *, content: Iterable[str] = ()) -> str:
 
 def english_words_in_text(text: str, *, language: str, names: Iterable[str] = ()) -> set[str]:
     """The English interface words in `text`, once `names` (people, teams, pages) are taken out."""
-    text = EMAIL.sub(" ", text)
+    text = URL.sub(" ", EMAIL.sub(" ", text))
     for name in sorted({name for name in names if name}, key=len, reverse=True):
         text = text.replace(name, " ")
     return _words(text) & english_words(language)

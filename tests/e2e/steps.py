@@ -4,6 +4,7 @@ import re
 
 from django.conf import settings
 from django.test import Client
+from django.utils import translation
 from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.e2e.accessibility import assert_focus_visible, press, tab_to
@@ -95,3 +96,15 @@ def switch_language(page: Page, code: str) -> None:
     """Follow the language switcher's link to the language with this code."""
     language_link(page, code).click()
     expect(page.locator("html")).to_have_attribute("lang", code)
+
+
+def download(page: Page, link_text: str, *, language: str) -> bytes:
+    """Open the admin header's actions menu (in `language`) and download the export it offers."""
+    with translation.override(language):
+        actions = translation.gettext("Actions")
+    page.get_by_role("button", name=actions).click()
+    with page.expect_download() as info:
+        page.get_by_role("link", name=link_text).click()
+    page.keyboard.press("Escape")
+    with open(info.value.path(), "rb") as handle:
+        return handle.read()

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import expect
 
-from tests.e2e.steps import sign_in
+from tests.e2e.steps import download, sign_in
 from tests.training.factories import AuthenticatorFactory
 from training.demo.seed import DEMO_PASSWORD
 from training.models import User
@@ -34,17 +34,6 @@ def overdue_people_of(manager_email: str) -> set[str]:
     client.force_login(User.objects.get(email=manager_email))
     report = client.get(reverse("training_reports:team"), {"overdue": "true"})
     return {row.person.email for row in report.context["object_list"]}
-
-
-def download(page, link_text: str) -> bytes:
-    """Open the header's actions menu and download the export it offers."""
-    page.get_by_role("button", name=spanish("Actions")).click()
-    with page.expect_download() as info:
-        page.get_by_role("link", name=link_text).click()
-    page.keyboard.press("Escape")
-    path = info.value.path()
-    with open(path, "rb") as handle:
-        return handle.read()
 
 
 def test_manager_exports_the_overdue_people_of_their_team(page, screenshot):
@@ -79,12 +68,14 @@ def test_manager_exports_the_overdue_people_of_their_team(page, screenshot):
     screenshot(page, "journey-3-manager", "03-overdue-only")
 
     page.reload()  # export links carry the filters of the page as loaded
-    csv_rows = list(csv.reader(io.StringIO(download(page, spanish("Download CSV")).decode("utf-8-sig"))))
+    csv_rows = list(csv.reader(io.StringIO(download(page, spanish("Download CSV"), language="es").decode("utf-8-sig"))))
     assert spanish("E-mail") in csv_rows[0]
     email_column = csv_rows[0].index(spanish("E-mail"))
     assert {row[email_column] for row in csv_rows[1:]} == expected
 
-    workbook = openpyxl.load_workbook(io.BytesIO(download(page, spanish("Download XLSX"))), read_only=True)
+    workbook = openpyxl.load_workbook(
+        io.BytesIO(download(page, spanish("Download XLSX"), language="es")), read_only=True
+    )
     sheet_rows = list(workbook.active.iter_rows(values_only=True))
     email_column = list(sheet_rows[0]).index(spanish("E-mail"))
     assert {row[email_column] for row in sheet_rows[1:]} == expected

@@ -1,15 +1,21 @@
-"""A manager, a policy editor and an employee sign in in Spanish, Portuguese and Greek and meet no English."""
+"""A manager, a policy editor and an employee sign in in Spanish, Portuguese and Greek and meet no English.
 
-from io import StringIO
+Screens, the files the manager downloads and the reminders the manager's button sends included.
+"""
 
+from io import BytesIO, StringIO
+
+import openpyxl
 import pytest
 from django.conf import settings
+from django.core import mail
 from django.core.management import call_command
+from django.utils import translation
 from wagtail_localize.models import String, StringTranslation
 
 from policy_content.models import PolicyPage
-from tests.e2e.steps import sign_in
-from tests.english_text import english_words_in_html
+from tests.e2e.steps import download, sign_in
+from tests.english_text import english_words_in_html, english_words_in_text
 from tests.training.admin_screens import names_shown
 from tests.training.factories import AuthenticatorFactory, UserFactory
 from training.demo.seed import DEMO_PASSWORD
@@ -73,6 +79,48 @@ def english_met(page, role: str, email: str, language: str, names) -> dict[str, 
         page.wait_for_load_state("networkidle")
         assert page.locator("html").get_attribute("lang") == language, url
         found[url] = english_words_in_html(page.content(), language=language, names=names, content=CONTENT)
+    if role == "manager":
+        found.update(files_and_reminders(page, language, names))
+    return found
+
+
+def workbook_text(data: bytes) -> str:
+    workbook = openpyxl.load_workbook(BytesIO(data), read_only=True)
+    return "\n".join(
+        " ".join(str(cell) for cell in row if cell is not None)
+        for sheet in workbook
+        for row in sheet.iter_rows(values_only=True)
+    )
+
+
+def files_and_reminders(page, language: str, names) -> dict[str, set[str]]:
+    """The team report's two exports, then a reminder to everyone overdue."""
+    with translation.override(language):
+        labels = {text: translation.gettext(text) for text in ("Download CSV", "Download XLSX")}
+        send = translation.gettext("Send reminder to selected people")
+    page.goto("/admin/training/team/?overdue=true")
+    csv_text = download(page, labels["Download CSV"], language=language).decode("utf-8-sig")
+    xlsx_text = workbook_text(download(page, labels["Download XLSX"], language=language))
+    for box in page.locator("input[name=person]").all():
+        box.check()
+    page.get_by_role("button", name=send).click()
+    page.wait_for_load_state("networkidle")
+    return {
+        "team CSV": english_words_in_text(csv_text, language=language, names=names),
+        "team XLSX": english_words_in_text(xlsx_text, language=language, names=names),
+    }
+
+
+def english_in_mail(names) -> dict[str, set[str]]:
+    """Every e-mail sent since the demo was set up (the reminders), read in its recipient's language."""
+    found = {}
+    for message in mail.outbox:
+        recipient = User.objects.get(email=message.to[0])
+        if recipient.preferred_language in LANGUAGES:
+            text = f"{message.subject}\n{message.body}"
+            found[f"reminder to {recipient.email}"] = english_words_in_text(
+                text, language=recipient.preferred_language, names=names
+            )
     return found
 
 
@@ -82,6 +130,7 @@ def test_manager_editor_and_employee_meet_no_english_in_their_language(page, liv
     names = names_shown() + [name for _code, name in settings.LANGUAGES]
     names += list(String.objects.values_list("data", flat=True))
     names += list(StringTranslation.objects.values_list("data", flat=True))
+    mail.outbox.clear()
     english = {}
     for language in LANGUAGES:
         for role, email in people[language].items():
@@ -89,4 +138,7 @@ def test_manager_editor_and_employee_meet_no_english_in_their_language(page, liv
                 if words:
                     english[f"{role} {language} {url}"] = words
         screenshot(page, "no-english", f"editor-{language}")
+    reminded = english_in_mail(names)
+    assert reminded, "the managers' button sent reminders in the recipients' languages"
+    english.update({where: words for where, words in reminded.items() if words})
     assert english == {}, "\n".join(f"{where}: {sorted(words)}" for where, words in english.items())
