@@ -55,10 +55,10 @@ def test_an_unknown_person_is_a_clear_message_not_an_error(client, compliance, h
 
 def test_the_export_has_the_details_neutralises_formulas_and_is_in_the_downloaders_language(client, compliance):
     person = UserFactory(name="Rui", email="rui@example.com")
-    person.name = "=HYPERLINK(\"http://evil.example\")"
+    person.name = '=HYPERLINK("http://evil.example")'
     person.save()
-    compliance.wagtail_userprofile.preferred_language = "es"
-    compliance.wagtail_userprofile.save()
+    compliance.preferred_language = "es"
+    compliance.save()
     client.force_login(compliance)
 
     rows = csv_rows(client.get(AUDIT_LOG, {"person": "rui@example.com", "export": "csv"}))
@@ -105,7 +105,10 @@ def test_log_entries_cannot_be_changed_or_deleted_through_the_admin(client, supe
     entry = before[0][0]
     for url in (AUDIT_LOG, AUDIT_LOG + "results/"):
         assert client.post(url, {"delete": entry}).status_code == 405
-    for url in (f"/admin/snippets/wagtailcore/modellogentry/edit/{entry}/", f"/admin/wagtailcore/modellogentry/{entry}/"):
+    for url in (
+        f"/admin/snippets/wagtailcore/modellogentry/edit/{entry}/",
+        f"/admin/wagtailcore/modellogentry/{entry}/",
+    ):
         assert client.post(url, follow=True).status_code == 404
     assert list(ModelLogEntry.objects.values_list("pk", "action", "data").order_by("pk")) == before
 
@@ -121,7 +124,7 @@ def test_the_listing_costs_the_same_queries_for_many_entries_as_for_few(client, 
     client.force_login(compliance)
     listing_queries(client)  # warm the content type cache
     few = listing_queries(client)
-    for number in range(40):
+    for _number in range(40):
         log(instance=rui, action="training.team_change", user=compliance, data={"before": None, "after": None})
     many = listing_queries(client)
     assert many == few
