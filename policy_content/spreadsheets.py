@@ -65,14 +65,14 @@ def _export_values(data):
         "report": data.get("report", ""),
         "format": str(data.get("format", "")).upper(),
         "rows": data.get("rows", 0),
-        "filters": listed(f"{key}={value}" for key, value in filters.items() if value),
+        "criteria": listed(f"{key}={value}" for key, value in filters.items() if value),
     }
 
 
 register_audit_action(
     EXPORT_ACTION,
     label=_("Export downloaded"),
-    message=_("Downloaded “%(report)s” as %(format)s: %(rows)s rows; filters: %(filters)s"),
+    message=_("Downloaded “%(report)s” as %(format)s: %(rows)s rows; filters: %(criteria)s"),
     values=_export_values,
 )
 

@@ -43,13 +43,13 @@ def _values(data):
     return {
         "sent": data.get("sent", 0),
         "recipients": listed(person.get("name") or person.get("id") for person in data.get("recipients") or []),
-        "filters": listed(f"{key}={value}" for key, value in (data.get("filters") or {}).items() if value),
+        "criteria": listed(f"{key}={value}" for key, value in (data.get("filters") or {}).items() if value),
     }
 
 
 register_audit_action(
     REMINDERS_ACTION,
     label=_("Reminders sent"),
-    message=_("Sent reminders to %(sent)s people: %(recipients)s; filters: %(filters)s"),
+    message=_("Sent reminders to %(sent)s people: %(recipients)s; filters: %(criteria)s"),
     values=_values,
 )
