@@ -65,6 +65,9 @@ PROJECT = {
     "evidence:text": "in 404 404 404 404 404 404",
     "evidence:verify": "in 200 200 200 200 200 200",
     "evidence_check": "in in 403 403 403 200 200",
+    # The audit log names people of every team: Compliance and administrators only.
+    "training_reports:audit_log": "in in 403 403 403 200 200",
+    "training_reports:audit_log_results": "in in 403 403 403 200 200",
     "policy_markdown_preview": "in in 405 405 405 405 405",
     # Comparing any two versions: those who may read a policy's history (editors) and Compliance.
     "policy_version_compare": "in in 403 403 200 200 200",
