@@ -3,10 +3,11 @@
 from collections.abc import Iterable
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter, log
 
-from ..people.importing import Change
+from ..people.importing import FIELD_LABELS, Change
 
 CREATE_ACTION = "training.scim_create"
 UPDATE_ACTION = "training.scim_update"
@@ -26,10 +27,19 @@ def log_change(instance, *, action: str, client, changes: Iterable[Change] = ())
     )
 
 
+LABELS = {
+    **FIELD_LABELS,
+    "email": _("e-mail address"),
+    "active": pgettext_lazy("person", "active"),
+    "removed": _("removed by the identity provider"),
+    "members": _("members"),
+}
+
+
 def _changes(data: dict) -> str:
     return "; ".join(
         _("%(field)s: “%(before)s” → “%(after)s”")
-        % {"field": change["field"], "before": change["before"], "after": change["after"]}
+        % {"field": LABELS.get(change["field"], change["field"]), "before": change["before"], "after": change["after"]}
         for change in data.get("changes", [])
     )
 

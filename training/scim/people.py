@@ -148,9 +148,11 @@ def write_person(resource: UserResource, *, person: User | None, client) -> Pers
         if created:
             changes.extend(Change(field, "", str(value)) for field, value in zip(header, values, strict=True))
         account = account or ScimAccount(person=target)
-        if resource.active is not None and resource.active != target.is_active:
-            changes.append(Change("active", str(target.is_active), str(resource.active)))
-            target.is_active = resource.active
+        # Provisioned again after a DELETE, the person comes back active unless told otherwise.
+        active = resource.active if resource.active is not None else (account.removed_at is not None or None)
+        if active is not None and active != target.is_active:
+            changes.append(Change("active", str(target.is_active), str(active)))
+            target.is_active = active
             target.save(update_fields=["is_active"])
         if account.removed_at is not None:
             changes.append(Change("removed", "True", "False"))
