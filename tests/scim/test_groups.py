@@ -101,3 +101,13 @@ def test_listing_people_and_groups_takes_the_same_queries_for_few_or_many(scim):
     more = UserFactory.create_batch(30, team=team)
     scim.create_group("Managers", members=[person.pk for person in more])
     assert (queries("Users"), queries("Groups")) == few
+
+
+def test_looking_one_person_up_by_user_name_reads_only_that_person(scim):
+    UserFactory.create_batch(20)
+    wanted = _person(scim, "wanted@example.com")
+    with CaptureQueriesContext(connection) as captured:
+        found = scim.call("get", 'Users?filter=userName eq "Wanted@Example.com"').json()
+    assert [resource["id"] for resource in found["Resources"]] == [str(wanted.pk)]
+    people_query = next(query["sql"] for query in captured if "training_scimaccount" in query["sql"])
+    assert "LIKE" in people_query.upper() or "UPPER" in people_query.upper()

@@ -36,7 +36,16 @@ from training.calendar.tokens import feed_token
 from training.models import ScimClient
 
 ROLES = ("anonymous", "employee", "other_manager", "own_manager", "editor", "compliance", "admin")
-CODES = {"200": OK, "in": SIGN_IN, "401": UNAUTHORIZED, "403": DENIED, "no": REFUSED, "404": MISSING, "405": NOT_ALLOWED, "->": REDIRECT}
+CODES = {
+    "200": OK,
+    "in": SIGN_IN,
+    "401": UNAUTHORIZED,
+    "403": DENIED,
+    "no": REFUSED,
+    "404": MISSING,
+    "405": NOT_ALLOWED,
+    "->": REDIRECT,
+}
 
 # One row per project URL: the outcome for each role, in ROLES order. "in": sent to sign in (an
 # employee too: the admin is not theirs); a report someone in the admin may not read answers 403;

@@ -28,6 +28,7 @@ from scim2_models import (
 )
 
 from .groups import delete_group, group_resource, groups, write_group
+from .lookup import narrowed
 from .people import person_resource, remove_person, visible_people, write_person
 from .resources import MAX_RESULTS, Group, User, resource_types, schemas, service_provider_config
 from .tokens import client_for_token
@@ -147,12 +148,16 @@ KINDS = {
 def _list(request, kind: str, values: dict, parameters: ResponseParameters) -> HttpResponse:
     spec = KINDS[kind]
     locate = _locator(request)
-    resources = [spec["read"](obj, locate) for obj in spec["queryset"]()]
+    objects = spec["queryset"]()
+    scim_filter = None
     if values.get("filter"):
         try:
             scim_filter = ScimFilter[spec["model"]](values["filter"])
         except (ValueError, SCIMException, ValidationError) as exc:
             raise InvalidFilterException(detail=str(exc)) from exc
+        objects = narrowed(objects, kind, scim_filter.ast)
+    resources = [spec["read"](obj, locate) for obj in objects]
+    if scim_filter is not None:
         resources = [resource for resource in resources if scim_filter.match(resource)]
     start, count = _page(values)
     page = resources[start - 1 : start - 1 + count]
