@@ -54,6 +54,7 @@ def test_an_administrator_creates_a_client_and_sees_its_token_once(client, super
     token = response.context["token"]
     assert hashlib.sha256(token.encode()).hexdigest() == created.token_hash
     assert token in response.content.decode()
+    assert "no-store" in response["Cache-Control"]
     assert scim.call("get", "Users", token=token).status_code == 200
     assert token not in client.get(ADMIN).content.decode()
     assert token not in client.get(f"{ADMIN}edit/{created.pk}/").content.decode()

@@ -1,10 +1,12 @@
 """Provisioning clients in the admin: administrators only; a new client's token is shown once, then never."""
 
 from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
@@ -32,22 +34,20 @@ class ScimClientCreateView(CreateView):
         instance = self.form.save(commit=False)
         self.token = issue_token(instance)
         instance.save()
-        self.log_action(instance)
+        log(instance=instance, action="wagtail.create", user=self.request.user)
         return instance
 
     def form_valid(self, form):
+        """Show the token on the page after saving, instead of redirecting: it is never shown again."""
         self.form = form
         self.object = self.save_instance()
-        return TemplateResponse(
+        response = TemplateResponse(
             self.request,
             "training/admin/scim_client_token.html",
             {"client": self.object, "token": self.token, "index_url": self.get_success_url()},
         )
-
-    def log_action(self, instance):
-        from wagtail.log_actions import log
-
-        log(instance=instance, action="wagtail.create", user=self.request.user)
+        add_never_cache_headers(response)
+        return response
 
 
 class ScimClientViewSet(ModelViewSet):

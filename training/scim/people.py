@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from scim2_models import ConflictException, InvalidValueException, Meta, UniquenessException
@@ -167,7 +167,7 @@ def write_person(resource: UserResource, *, person: User | None, client) -> Pers
         try:
             with transaction.atomic():
                 account.save()
-        except Exception as exc:  # the case-insensitive unique userName, raced by a second request
+        except IntegrityError as exc:  # the case-insensitive unique userName, taken by a simultaneous request
             raise ConflictException(detail="Another person has this userName.") from exc
         if created or changes:
             audit.log_change(

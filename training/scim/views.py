@@ -90,6 +90,8 @@ def _answer(view, methods: tuple[str, ...], request, *args, **kwargs) -> HttpRes
         return _error(exc)
     except ValidationError as exc:
         return _error(InvalidValueException(detail=str(exc.errors()[0].get("msg", "invalid value"))))
+    except ValueError as exc:  # a value the models cannot take, e.g. in a PATCH operation
+        return _error(InvalidValueException(detail=str(exc)))
 
 
 def _body(request) -> dict:
