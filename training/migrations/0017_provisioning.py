@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('training', '0015_requirement_roles_include_translators'),
+        ('training', '0016_translators_per_language'),
     ]
 
     operations = [
