@@ -25,7 +25,9 @@ def test_scim2_tester_finds_no_conformance_failure_in_what_the_service_provider_
     http = Client(base_url=f"{live_server.url}/scim/v2", headers={"Authorization": f"Bearer {token}"}, timeout=30)
     results = check_server(SyncSCIMClient(http), raise_exceptions=False)
     counts = Counter(result.status.name for result in results)
+    skipped = sorted({f"{result.title}: {result.reason}" for result in results if result.status == Status.SKIPPED})
     summary = ", ".join(f"{name} {count}" for name, count in sorted(counts.items()))
+    summary += "".join(f"\n  skipped {reason}" for reason in skipped)
     record_property(SUMMARY_PROPERTY, summary)
     failures = [
         f"{result.resource_type or '-'} {result.title}: {result.reason}"
