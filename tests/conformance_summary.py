@@ -4,13 +4,14 @@ SUMMARY_PROPERTY = "scim2_tester_summary"
 
 
 def pytest_terminal_summary(terminalreporter):
-    summaries = [
+    # Each phase's report (setup, call, teardown) carries the test's properties: one summary per test.
+    summaries = dict.fromkeys(
         value
         for reports in terminalreporter.stats.values()
         for report in reports
         for key, value in getattr(report, "user_properties", ())
         if key == SUMMARY_PROPERTY
-    ]
+    )
     for summary in summaries:
         terminalreporter.write_sep("-", "scim2-tester")
         terminalreporter.write_line(summary)
