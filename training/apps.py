@@ -11,6 +11,7 @@ class TrainingConfig(AppConfig):
     def ready(self):
         from . import signals  # noqa: F401
         from .people import mfa, name_changes  # noqa: F401
+        from .scim import audit  # noqa: F401
 
 
 class UsersConfig(WagtailUsersAppConfig):

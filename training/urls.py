@@ -32,6 +32,8 @@ urlpatterns = [
     # Calendar apps fetch it without a session: the secret in the address is the credential.
     path("calendar/<str:token>.ics", calendar_views.calendar_feed, name="calendar_feed"),
     path("livez", views.live, name="live"),
+    # Identity providers provision people here; each request carries its client's bearer token.
+    path("scim/v2/", include("training.scim.urls")),
 ]
 
 urlpatterns += i18n_patterns(

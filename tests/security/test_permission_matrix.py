@@ -1,9 +1,9 @@
 """Who gets what from every URL of the site: one request per URL pattern and role, read from the resolver.
 
-Matrix: 118 project URLs (102 patterns of training, policy_content, quizzes and the project's admin
-viewsets and reports, plus 16 routes of the project's routable pages) x 7 roles = 826 requests, and
+Matrix: 141 project URLs (125 patterns of training, policy_content, quizzes and the project's admin
+viewsets and reports, plus 16 routes of the project's routable pages) x 7 roles = 987 requests, and
 the generic Wagtail, allauth and Django patterns by prefix, for a visitor and (the admin ones) for an
-employee: about 1,270 requests in all. A new URL without a row in PROJECT fails,
+employee: about 1,430 requests in all. A new URL without a row in PROJECT fails,
 naming the outcomes it has now.
 """
 
@@ -25,6 +25,7 @@ from tests.security.url_matrix import (
     REDIRECT,
     REFUSED,
     SIGN_IN,
+    UNAUTHORIZED,
     fill,
     outcome,
     page_routes,
@@ -32,9 +33,19 @@ from tests.security.url_matrix import (
 )
 from tests.training.world import build_world
 from training.calendar.tokens import feed_token
+from training.models import ScimClient
 
 ROLES = ("anonymous", "employee", "other_manager", "own_manager", "editor", "compliance", "admin")
-CODES = {"200": OK, "in": SIGN_IN, "403": DENIED, "no": REFUSED, "404": MISSING, "405": NOT_ALLOWED, "->": REDIRECT}
+CODES = {
+    "200": OK,
+    "in": SIGN_IN,
+    "401": UNAUTHORIZED,
+    "403": DENIED,
+    "no": REFUSED,
+    "404": MISSING,
+    "405": NOT_ALLOWED,
+    "->": REDIRECT,
+}
 
 # One row per project URL: the outcome for each role, in ROLES order. "in": sent to sign in (an
 # employee too: the admin is not theirs); a report someone in the admin may not read answers 403;
@@ -65,6 +76,31 @@ PROJECT = {
     "evidence:text": "in 404 404 404 404 404 404",
     "evidence:verify": "in 200 200 200 200 200 200",
     "evidence_check": "in in 403 403 403 200 200",
+    # SCIM provisioning: a bearer token of a provisioning client, never a session (none here: 401).
+    "scim:root": "401 401 401 401 401 401 401",
+    "scim:search": "401 401 401 401 401 401 401",
+    "scim:service_provider_config": "401 401 401 401 401 401 401",
+    "scim:resource_types": "401 401 401 401 401 401 401",
+    "scim:resource_type": "401 401 401 401 401 401 401",
+    "scim:schemas": "401 401 401 401 401 401 401",
+    "scim:schema": "401 401 401 401 401 401 401",
+    "scim:users": "401 401 401 401 401 401 401",
+    "scim:users_search": "401 401 401 401 401 401 401",
+    "scim:user": "401 401 401 401 401 401 401",
+    "scim:groups": "401 401 401 401 401 401 401",
+    "scim:groups_search": "401 401 401 401 401 401 401",
+    "scim:group": "401 401 401 401 401 401 401",
+    "scim:unknown": "401 401 401 401 401 401 401",
+    # Provisioning clients and their tokens: administrators only.
+    "provisioning_clients:index": "in in no no no no 200",
+    "provisioning_clients:index_results": "in in no no no no 200",
+    "provisioning_clients:add": "in in no no no no 200",
+    "provisioning_clients:edit": "in in no no no no 200",
+    "provisioning_clients:delete": "in in no no no no 200",
+    "provisioning_clients:history": "in in no no no no 200",
+    "provisioning_clients:history_results": "in in no no no no 200",
+    "provisioning_clients:usage": "in in no no no no 200",
+    "provisioning_clients:inspect": "in in no no no no 200",
     "policy_markdown_preview": "in in 405 405 405 405 405",
     # Comparing any two versions: those who may read a policy's history (editors) and Compliance.
     "policy_version_compare": "in in 403 403 200 200 200",
@@ -224,6 +260,7 @@ def project_paths(world, home_page):
         "quiz_attempts": attempt.pk,
         "conversation_attempts": played.pk,
         "training_reports": world.ana.pk,
+        "provisioning_clients": ScimClient.objects.create(name="Entra ID", token_hash="0" * 64).pk,
     }
     for pattern in site_patterns():
         if pattern.project:
