@@ -1,16 +1,23 @@
-"""allauth customisation: closed sign-up unless the address is on a listed domain, mail in the reader's language."""
+"""allauth customisation: closed sign-up unless the address is on a listed domain, single sign-on, mail in the reader's language."""
 
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
+from allauth.account.utils import user_email
+from allauth.core.exceptions import ImmediateHttpResponse
+from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django import forms
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from . import sso
 from .client_ip import client_ip
 
 
@@ -54,6 +61,14 @@ class AccountAdapter(DefaultAccountAdapter):
         user._via_signup = True
         return super().save_user(request, user, form, commit=commit)
 
+    def get_login_stages(self):
+        """allauth's stages, with a second factor not asked again after a provider that asked for one."""
+        stages = super().get_login_stages()
+        return [
+            "training.people.mfa.AuthenticateStage" if stage == "allauth.mfa.stages.AuthenticateStage" else stage
+            for stage in stages
+        ]
+
     def get_client_ip(self, request):
         """The person's address behind the trusted proxies, so each has their own rate limits."""
         ip = client_ip(request)
@@ -88,3 +103,49 @@ class AccountAdapter(DefaultAccountAdapter):
         with translation.override(language):
             site = MailSite(name=str(settings.WAGTAIL_SITE_NAME), domain=domain)
             super().send_mail(template_prefix, email, {**context, "current_site": site})
+
+
+class LoginForm(AllauthLoginForm):
+    """allauth's sign-in form, refusing a password for an address whose domain signs in through SSO only."""
+
+    def clean(self):
+        email = (self.cleaned_data.get("login") or "").strip()
+        app = sso.sso_only_provider(email, sso.sso_apps(self.request))
+        if app is not None:
+            raise forms.ValidationError(
+                _("Addresses of %(domain)s sign in with %(provider)s: use its button below, not a password.")
+                % {"domain": sso.email_domain(email), "provider": app.name},
+                code="sso_only",
+            )
+        return super().clean()
+
+
+class SocialAccountAdapter(DefaultSocialAccountAdapter):
+    """Single sign-on: addresses the provider speaks for are trusted, and sign-up follows the sign-up domains."""
+
+    def is_email_verified(self, provider, email):
+        return super().is_email_verified(provider, email) or sso.speaks_for(provider.app, email)
+
+    def is_open_for_signup(self, request, sociallogin):
+        email = user_email(sociallogin.user) or ""
+        if email and signup_domain_allowed(email):
+            return True
+        context = {"email": email, "provider": sociallogin.provider.name}
+        raise ImmediateHttpResponse(render(request, "account/sso_signup_refused.html", context, status=403))
+
+    def populate_user(self, request, sociallogin, data):
+        """A person made through single sign-on gets the name the provider gives, and the language they read in."""
+        user = super().populate_user(request, sociallogin, data)
+        full_name = data.get("name") or " ".join(
+            part for part in (data.get("first_name"), data.get("last_name")) if part
+        )
+        user.name = (full_name or "").strip()[: get_user_model()._meta.get_field("name").max_length]
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        if language in dict(settings.LANGUAGES):
+            user.preferred_language = language
+        return user
+
+    def save_user(self, request, sociallogin, form=None):
+        # The provider says whether the address is verified (training.signals would otherwise trust it).
+        sociallogin.user._via_signup = True
+        return super().save_user(request, sociallogin, form=form)
