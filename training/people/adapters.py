@@ -81,6 +81,10 @@ class AccountAdapter(DefaultAccountAdapter):
         language = getattr(request.user, "preferred_language", "") or settings.LANGUAGE_CODE
         return f"/{language}/"
 
+    def get_signup_redirect_url(self, request):
+        """A person just made (through single sign-on) lands on the dashboard too."""
+        return self.get_login_redirect_url(request)
+
     def get_logout_redirect_url(self, request):
         """Stay in the language the person was reading, rather than the browser's default."""
         return f"/{translation.get_language() or settings.LANGUAGE_CODE}/"
