@@ -11,6 +11,7 @@ may carry in its settings:
 """
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from allauth.account.authentication import get_authentication_records
 from allauth.socialaccount.adapter import get_adapter as get_social_adapter
@@ -79,6 +80,19 @@ def sso_buttons(request: HttpRequest) -> list[SSOButton]:
         provider = app.get_provider(request)
         buttons.append(SSOButton(label=button_label(app), url=provider.get_login_url(request)))
     return buttons
+
+
+def provider_origin(app) -> str | None:
+    """Where the provider's sign-in page is: the origin of its server (OpenID) or its SSO or metadata address (SAML)."""
+    idp = app.settings.get("idp") or {}
+    url = app.settings.get("server_url") or idp.get("sso_url") or idp.get("metadata_url") or ""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in {"http", "https"} and parts.netloc else None
+
+
+def form_action_origins(request: HttpRequest) -> list[str]:
+    """The providers' origins, which the sign-in page's buttons are sent on to (CSP form-action)."""
+    return sorted({origin for app in sso_apps(request) if (origin := provider_origin(app))})
 
 
 def second_factor_at_idp(request: HttpRequest, user) -> bool:
