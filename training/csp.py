@@ -9,7 +9,7 @@ __all__ = ["ADMIN_PREFIX", "SiteCSPMiddleware"]
 
 ADMIN_PREFIX = "/admin/"
 # Pages with single sign-on buttons: their forms post here, and are sent on to the provider.
-SSO_BUTTON_PAGES = {"account_login"}
+SSO_BUTTON_PAGES = {"account_login", "account_reauthenticate"}
 
 
 class SiteCSPMiddleware(CSPMiddleware):

@@ -1,7 +1,7 @@
 """Sign-ins through the real identity providers with Django's test client on the training side."""
 
 from html.parser import HTMLParser
-from urllib.parse import parse_qs, urljoin, urlsplit
+from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 
 import requests
 from django.test import Client
@@ -36,9 +36,10 @@ def _local(url: str) -> str:
     return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
-def sign_in_with_oidc(client: Client, person: IdPPerson):
+def sign_in_with_oidc(client: Client, person: IdPPerson, *, next_url: str = "", process: str = "login"):
     """Press the provider's button, sign in at the provider, and return the training site's answer."""
-    start = client.post(reverse("openid_connect_login", kwargs={"provider_id": OIDC_ID}), {"process": "login"})
+    button = {"process": process, **({"next": unquote(next_url)} if next_url else {})}
+    start = client.post(reverse("openid_connect_login", kwargs={"provider_id": OIDC_ID}), button)
     assert start.status_code == 302, start
     provider = requests.Session()
     authorize = start["Location"]

@@ -9,8 +9,11 @@ from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 from django.utils import translation
 
+from policy_content.models import Acknowledgement
 from tests.identity_providers.fixtures import PAT, STAFF_DOMAIN, provider_settings
 from tests.identity_providers.journeys import sign_in_with_oidc, sign_in_with_saml
+from tests.policy_content.factories import PolicyPageFactory
+from tests.training.auth_helpers import REAUTHENTICATE_URL, age_authentications
 from tests.training.factories import AuthenticatorFactory, UserFactory
 from training.people import sso
 from training.settings.sso import providers_from_file, socialaccount_providers
@@ -150,3 +153,30 @@ def test_a_providers_file_that_is_not_json_is_named(tmp_path):
     with pytest.raises(ImproperlyConfigured, match="cannot be read as JSON"):
         providers_from_file(str(path))
     assert providers_from_file("") == {}
+
+
+def test_a_person_without_a_password_reauthenticates_to_sign_through_the_provider_they_use(sso_client, sso_providers):
+    person = UserFactory(email=PAT.email, name="Pat Lopes")
+    person.set_unusable_password()
+    person.save(update_fields=["password"])
+    policy = PolicyPageFactory(required=True)
+    sign_in_with_oidc(sso_client, PAT)
+    age_authentications(sso_client.session, minutes=60)
+    signing = {"version": policy.current_version.pk, "typed_name": person.name, "confirm": "on"}
+
+    asked = sso_client.post(policy.url + "acknowledge/", signing)
+    page = sso_client.get(asked.url).content.decode()
+
+    assert asked.url.startswith(REAUTHENTICATE_URL)
+    assert 'name="password"' not in page
+    assert 'action="/accounts/oidc/corp-id/login/"' in page
+    assert 'action="/accounts/saml/corp-saml/login/"' not in page
+    assert not Acknowledgement.objects.exists()
+    assert 'name="process" value="reauthenticate"' in page
+
+    resumed = sign_in_with_oidc(sso_client, PAT, next_url=asked.url.split("next=", 1)[1], process="reauthenticate")
+
+    assert resumed.status_code == 302 and resumed.url == policy.url
+    ack = Acknowledgement.objects.get(user=person)
+    assert ack.typed_name == "Pat Lopes"
+    assert ack.authentication_method == "reauthentication:socialaccount"

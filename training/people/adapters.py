@@ -6,14 +6,17 @@ from urllib.parse import urlsplit
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
+from allauth.account.internal.flows.login import record_authentication
+from allauth.account.internal.flows.reauthentication import resume_request
 from allauth.account.utils import user_email
 from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django import forms
 from django.conf import settings
-from django.contrib.auth import get_user_model
+from django.contrib.auth import REDIRECT_FIELD_NAME, get_user_model
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -68,6 +71,14 @@ class AccountAdapter(DefaultAccountAdapter):
             "training.people.mfa.AuthenticateStage" if stage == "allauth.mfa.stages.AuthenticateStage" else stage
             for stage in stages
         ]
+
+    def get_reauthentication_methods(self, user):
+        """A person without a password who signs in through a provider reauthenticates by signing in there again."""
+        methods = super().get_reauthentication_methods(user)
+        if user.is_authenticated and not user.has_usable_password() and sso.linked_provider_keys(user):
+            url = reverse("account_reauthenticate")
+            methods.insert(0, {"id": "reauthenticate", "description": _("Use your company sign-in"), "url": url})
+        return methods
 
     def get_client_ip(self, request):
         """The person's address behind the trusted proxies, so each has their own rate limits."""
@@ -129,6 +140,26 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
 
     def is_email_verified(self, provider, email):
         return super().is_email_verified(provider, email) or sso.speaks_for(provider.app, email)
+
+    def pre_social_login(self, request, sociallogin):
+        """Signing in again through the provider from the reauthentication page reauthenticates the person
+        signed in, and resumes what they were doing (an acknowledgement is then recorded), as a password would."""
+        if sociallogin.state.get("process") != sso.REAUTHENTICATE_PROCESS:
+            return
+        if not (request.user.is_authenticated and sociallogin.is_existing and sociallogin.user == request.user):
+            return
+        record_authentication(
+            request,
+            request.user,
+            method="socialaccount",
+            reauthenticated=True,
+            provider=sociallogin.account.provider,
+            uid=sociallogin.account.uid,
+        )
+        next_url = sociallogin.state.get("next") or self.get_login_redirect_url(request)
+        request.GET = request.GET.copy()
+        request.GET[REDIRECT_FIELD_NAME] = next_url
+        raise ImmediateHttpResponse(resume_request(request) or redirect(next_url))
 
     def is_open_for_signup(self, request, sociallogin):
         email = user_email(sociallogin.user) or ""

@@ -15,11 +15,14 @@ from urllib.parse import urlsplit
 
 from allauth.account.authentication import get_authentication_records
 from allauth.socialaccount.adapter import get_adapter as get_social_adapter
+from allauth.socialaccount.models import SocialAccount
 from django.http import HttpRequest
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 PROTOCOLS = ("openid_connect", "saml")
+# The `process` of a sign-in through a provider from the reauthentication page (allauth passes it through).
+REAUTHENTICATE_PROCESS = "reauthenticate"
 
 
 @dataclass(frozen=True)
@@ -73,10 +76,20 @@ def button_label(app, language: str | None = None) -> str:
     return _("Sign in with %(provider)s") % {"provider": app.name}
 
 
-def sso_buttons(request: HttpRequest) -> list[SSOButton]:
-    """One button per configured provider, in the order they are configured."""
+def linked_provider_keys(user) -> set[str]:
+    """The providers (allauth's names for them) this person has signed in through."""
+    return set(SocialAccount.objects.filter(user_id=user.pk).values_list("provider", flat=True))
+
+
+def sso_buttons(request: HttpRequest, *, linked_to=None) -> list[SSOButton]:
+    """One button per configured provider, in the order they are configured; with `linked_to`, only the
+    providers that person has signed in through (signing in again there is how they reauthenticate)."""
+    apps = sso_apps(request)
+    if linked_to is not None:
+        linked = linked_provider_keys(linked_to)
+        apps = [app for app in apps if app_key(app) in linked]
     buttons = []
-    for app in sso_apps(request):
+    for app in apps:
         provider = app.get_provider(request)
         buttons.append(SSOButton(label=button_label(app), url=provider.get_login_url(request)))
     return buttons
