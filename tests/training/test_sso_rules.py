@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from policy_content.models import Acknowledgement
-from tests.identity_providers.fixtures import PAT, STAFF_DOMAIN, provider_settings
+from tests.identity_providers.fixtures import OUTSIDER, PAT, STAFF_DOMAIN, provider_settings
 from tests.identity_providers.journeys import sign_in_with_oidc, sign_in_with_saml
 from tests.policy_content.factories import PolicyPageFactory
 from tests.training.auth_helpers import REAUTHENTICATE_URL, age_authentications
@@ -180,3 +180,13 @@ def test_a_person_without_a_password_reauthenticates_to_sign_through_the_provide
     ack = Acknowledgement.objects.get(user=person)
     assert ack.typed_name == "Pat Lopes"
     assert ack.authentication_method == "reauthentication:socialaccount"
+
+
+def test_a_provider_is_not_matched_to_people_outside_its_domains_whatever_it_says(sso_client, sso_providers):
+    someone = UserFactory(email=OUTSIDER.email)
+
+    response = sign_in_with_oidc(sso_client, OUTSIDER)
+
+    assert response.status_code == 403
+    assert _signed_in_id(sso_client) is None
+    assert not someone.socialaccount_set.exists()

@@ -141,6 +141,13 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
     def is_email_verified(self, provider, email):
         return super().is_email_verified(provider, email) or sso.speaks_for(provider.app, email)
 
+    def can_authenticate_by_email(self, login, email):
+        """A provider with `domains` is matched to existing people of those domains only, whatever it says of others."""
+        app = login.provider.app
+        if sso.app_domains(app) and not sso.speaks_for(app, email):
+            return False
+        return super().can_authenticate_by_email(login, email)
+
     def pre_social_login(self, request, sociallogin):
         """Signing in again through the provider from the reauthentication page reauthenticates the person
         signed in, and resumes what they were doing (an acknowledgement is then recorded), as a password would."""
