@@ -232,6 +232,17 @@ GENERIC = [
     ("en/accounts/reauthenticate/", SIGN_IN),
     ("en/accounts/login/code/confirm/", SIGN_IN),
     ("en/accounts/logout/", REDIRECT),
+    # Single sign-on: allauth's pages after a provider (an error answers 401), a person's connected
+    # providers, its old addresses (redirects to the new); the providers' own addresses answer 404 for
+    # a provider that is not configured, except SAML's assertion consumer, which passes what it is
+    # posted on to the step that looks the provider up.
+    ("en/accounts/3rdparty/login/cancelled/", OK),
+    ("en/accounts/3rdparty/login/error/", "401"),
+    ("en/accounts/3rdparty/", SIGN_IN),
+    ("en/accounts/social/", REDIRECT),
+    ("accounts/^saml/(?P<organization_slug>[^/]+)/acs/finish/", MISSING),
+    ("accounts/^saml/(?P<organization_slug>[^/]+)/acs/", REDIRECT),
+    ("accounts/", MISSING),
     ("en/accounts/", OK),  # sign in, sign-up closed, password reset, inactive account, a bad link's page
     ("en/", OK),  # the site's pages
 ]

@@ -7,6 +7,7 @@ from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_int, env_list, env_str
+from .sso import providers_from_file
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -39,6 +40,9 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.socialaccount.providers.saml",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -130,7 +134,7 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_ADAPTER = "training.people.adapters.AccountAdapter"
-ACCOUNT_FORMS = {"signup": "training.people.adapters.SignupForm"}
+ACCOUNT_FORMS = {"signup": "training.people.adapters.SignupForm", "login": "training.people.adapters.LoginForm"}
 # Wagtail sends a signed-in person without admin access to the login page with a message;
 # sending them on to ?next= again would loop.
 ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False
@@ -143,6 +147,17 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "signup": "20/m/ip",
 }
+
+# Single sign-on (allauth's OpenID Connect and SAML providers), listed in a JSON file (see README).
+# A provider's address is matched to the person with that address; only the sign-up domains above
+# may create an account through it (training.people.sso).
+SOCIALACCOUNT_PROVIDERS = providers_from_file(env_str("SSO_PROVIDERS_FILE", ""))
+SOCIALACCOUNT_ADAPTER = "training.people.adapters.SocialAccountAdapter"
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_OPENID_CONNECT_URL_PREFIX = "oidc"
+SOCIALACCOUNT_STORE_TOKENS = False
 
 # Two-factor authentication (allauth.mfa): an authenticator app with recovery codes, or passkeys.
 # Superusers and the roles below must use it (training.people.mfa); it is optional for everyone else.
