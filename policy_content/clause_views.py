@@ -1,6 +1,6 @@
 """The annual review's clause insight screen for one policy."""
 
-from django.http import Http404
+from django.http import HttpResponseBadRequest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -9,6 +9,11 @@ from wagtail.models import Locale
 
 from .clause_insight import clause_rows
 from .models import PolicyPage
+
+
+class _UnknownPolicy(Exception):
+    pass
+
 
 __all__ = ["ClauseInsightView"]
 
@@ -29,10 +34,17 @@ class ClauseInsightView(WagtailAdminTemplateMixin, TemplateView):
     def get_page_subtitle(self):
         return self.policy.title
 
+    def get(self, request, *args, **kwargs):
+        # 400, not 404: the admin's URLs have no language prefix, and Django would turn a 404 into a redirect.
+        try:
+            return super().get(request, *args, **kwargs)
+        except _UnknownPolicy:
+            return HttpResponseBadRequest(_("No such policy."))
+
     def get_context_data(self, **kwargs):
         self.policy = PolicyPage.objects.filter(pk=kwargs["pk"], locale=Locale.get_default()).first()
         if self.policy is None:
-            raise Http404(_("No such policy."))
+            raise _UnknownPolicy
         context = super().get_context_data(**kwargs)
         context.update(
             policy=self.policy,

@@ -1,7 +1,7 @@
 """Before publishing: which quizzes, and how many people, a policy's draft would send to a re-check."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import HttpResponseBadRequest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -11,6 +11,11 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from policy_content.models import PolicyPage
 
 from .rechecks import draft_recheck_impact
+
+
+class _UnknownPolicy(Exception):
+    pass
+
 
 __all__ = ["RecheckImpactButton", "RecheckImpactView"]
 
@@ -36,10 +41,17 @@ class RecheckImpactView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "warning"
     template_name = "quizzes/admin/recheck_impact.html"
 
+    def get(self, request, *args, **kwargs):
+        # 400, not 404: the admin's URLs have no language prefix, and Django would turn a 404 into a redirect.
+        try:
+            return super().get(request, *args, **kwargs)
+        except _UnknownPolicy:
+            return HttpResponseBadRequest(_("No such policy."))
+
     def get_context_data(self, **kwargs):
         page = PolicyPage.objects.filter(pk=kwargs["page_id"]).first()
         if page is None:
-            raise Http404(_("No such policy."))
+            raise _UnknownPolicy
         if not page.permissions_for_user(self.request.user).can_edit():
             raise PermissionDenied
         impact = draft_recheck_impact(page)
