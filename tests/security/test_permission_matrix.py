@@ -121,7 +121,7 @@ PROJECT = {
     "conversation_analysis_results": "in in 403 403 200 200 200",
     "policy_review_report": "in in 403 403 200 200 200",
     "policy_clause_insight": "in in 403 403 200 200 200",
-    "policy_recheck_impact": "in in 403 403 200 200 200",
+    "policy_recheck_impact": "in in no no 200 no 200",
     "policy_review_report_results": "in in 403 403 200 200 200",
     # People and teams: administrators only; a person with evidence is never deleted.
     "people:index": "in in no no no no 200",
