@@ -20,7 +20,7 @@ from policy_content.section_changes import draft_changed_anchors
 
 from .attempts import QuizRuleError, snapshot_for
 from .models import QuizAttempt, QuizPage
-from .recheck_rules import PassFacts, RecheckOwed, VersionFacts, lapsed_sections, recheck_owed
+from .recheck_rules import PassFacts, RecheckOwed, VersionFacts, recheck_owed
 
 __all__ = [
     "DraftImpact",
@@ -121,10 +121,8 @@ def draft_recheck_impact(page: PolicyPage) -> DraftImpact:
     source = page.source_page
     changed = draft_changed_anchors(source.specific)
     quizzes = list(QuizPage.objects.filter(policy=source, locale_id=source.locale_id).order_by("path"))
-    lapsing = {
-        quiz.pk: lapsed_sections(covered=bank_sections(quiz), changed=changed, bank=bank_sections(quiz))
-        for quiz in quizzes
-    }
+    # Every pass covered some of the bank's sections: a person's own are checked against these below.
+    lapsing = {quiz.pk: frozenset(changed) & bank_sections(quiz) for quiz in quizzes}
     people: dict[int, set[int]] = defaultdict(set)
     wanted = [pk for pk, sections in lapsing.items() if sections]
     if wanted:

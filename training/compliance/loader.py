@@ -63,7 +63,8 @@ def load_requirements(
     query in another language or with links. With `request`, the site's root paths the links are
     made from are read once for the request.
     With links, one or two more queries when a translation is out of
-    date (its reader is sent to the source page, where they can acknowledge).
+    date (its reader is sent to the source page, where they can acknowledge). One more when a
+    required quiz trains a policy: that policy's versions, for re-checks.
     """
     settings = settings or TrainingSettings.load()
     language = language or translation.get_language() or default_language_code()
@@ -305,7 +306,8 @@ def standings_of(
 ) -> dict[int, Standing]:
     """Standing of the people in `rows` (their PERSON_FIELDS), keyed by user id, in their order.
 
-    2 queries, 3 when some requirement is given to roles. `person_ids` may name the same people as
+    2 queries, 3 when some requirement is given to roles, one more when a required quiz's policy has
+    several versions (the passes re-checks are computed from). `person_ids` may name the same people as
     a subquery; by default their ids are listed.
     """
     if not rows:
