@@ -170,10 +170,12 @@ class PolicyPage(TranslatedPageMixin, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from .acknowledgements import reading_context
+        from .reader import reader_rechecks
         from .receipts import receipt_of
 
         context = super().get_context(request, *args, **kwargs)
         context.update(reading_context(page=self, request=request, form=kwargs.get("form")))
+        context["rechecks"], context["recheck_anchors"] = reader_rechecks(request, context.get("current_version"))
         if context.get("item") is not None and context["item"].is_done and context.get("current_version"):
             context["receipt"] = receipt_of(user=request.user, version=context["current_version"])
         if request.user.is_authenticated and not getattr(request, "is_preview", False):
@@ -223,6 +225,12 @@ class PolicyVersion(ImmutableModel):
         related_name="+",
     )
     change_summary = models.TextField(_("change summary"), blank=True)
+    changed_sections = models.JSONField(
+        _("changed sections"),
+        default=list,
+        blank=True,
+        help_text=_("Anchors of the sections this version changed against the version before it."),
+    )
 
     objects = PolicyVersionQuerySet.as_manager()
 

@@ -203,6 +203,12 @@ class PolicyReviewReportView(SafeSpreadsheetExportMixin, ReportView):
                 label=_("Readers' open questions"),
                 get_url=lambda row: reverse("reader_questions:index") + f"?policy={row.pk}",
             ),
+            TitleColumn(
+                "clause_insight",
+                label=_("Clause insight"),
+                accessor=lambda row: _("By section"),
+                get_url=lambda row: reverse("policy_clause_insight", args=[row.pk]),
+            ),
         ]
 
     def get_base_queryset(self):

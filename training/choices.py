@@ -30,6 +30,7 @@ class ItemKind(models.TextChoices):
     POLICY = "policy", _("Policy")
     QUIZ = "quiz", _("Quiz")
     CONVERSATION = "conversation", _("Conversation")
+    RECHECK = "recheck", _("Re-check")
 
 
 # Kinds completed by passing with a score: one rule counts them all (attempts, best score, first pass).

@@ -301,11 +301,13 @@ class QuizAttemptViewSet(EvidenceViewSet):
         "max_score",
         "percent",
         "passed",
+        "recheck_of",
     ]
     ordering = ["-started_at"]
     inspect_view_fields = [
         "user",
         "quiz",
+        "recheck_of",
         "revision",
         "language",
         "started_at",

@@ -120,6 +120,8 @@ PROJECT = {
     "conversation_analysis": "in in 403 403 200 200 200",
     "conversation_analysis_results": "in in 403 403 200 200 200",
     "policy_review_report": "in in 403 403 200 200 200",
+    "policy_clause_insight": "in in 403 403 200 200 200",
+    "policy_recheck_impact": "in in no no 200 no 200",
     "policy_review_report_results": "in in 403 403 200 200 200",
     # People and teams: administrators only; a person with evidence is never deleted.
     "people:index": "in in no no no no 200",
@@ -204,6 +206,7 @@ PROJECT = {
     "QuizPage:index_route": "in 200 200 200 200 200 200",
     "QuizPage:intro_view": "in 200 200 200 200 200 200",
     "QuizPage:start": "405 405 405 405 405 405 405",
+    "QuizPage:recheck": "405 405 405 405 405 405 405",
     "QuizPage:attempt": "in -> 404 404 404 404 404",
     "QuizPage:result": "in 200 404 404 404 404 404",
     "ConversationPage:index_route": "in 200 200 200 200 200 200",
@@ -277,14 +280,20 @@ def project_paths(world, home_page):
         if pattern.project:
             pk = (
                 world.policy.pk
-                if pattern.key == "training_reports:policy_evidence"
+                if pattern.key in ("training_reports:policy_evidence", "policy_clause_insight")
                 else pks.get(pattern.key.split(":")[0], 1)
             )
             yield (
                 pattern.key,
                 fill(
                     pattern.route,
-                    {"pk": pk, "sha256": text_hash, "acknowledgement": paper.pk, "token": feed_token(world.ana)},
+                    {
+                        "pk": pk,
+                        "page_id": world.policy.pk,
+                        "sha256": text_hash,
+                        "acknowledgement": paper.pk,
+                        "token": feed_token(world.ana),
+                    },
                 ),
             )
     pages = {

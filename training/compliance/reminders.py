@@ -99,6 +99,9 @@ class _Links:
 
     def describe(self, item: ItemStanding, language: str) -> dict:
         title, url = self._page(item.requirement.translation_key, language) or (item.title, "")
+        if item.recheck is not None:
+            with translation.override(language):
+                title = gettext("Re-check: %(title)s") % {"title": title}
         return {
             "title": title,
             "url": url,

@@ -94,6 +94,9 @@ class ComplianceRow:
     def item(self, requirement_id: int) -> ItemStanding | None:
         return self.standing.item_for(requirement_id)
 
+    def recheck(self, requirement_id: int) -> ItemStanding | None:
+        return self.standing.recheck_for(requirement_id)
+
 
 def build_rows(
     standings: Iterable[Standing], *, team_names: dict[int, str], today: datetime.date, new_hire_window_days: int

@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from django.utils import translation
+from django.utils import timezone, translation
 
 from quizzes.attempts import attempts_left as quiz_attempts_left
+from quizzes.recheck_rules import RecheckOwed, VersionFacts
 
 from ..choices import SCORED_KINDS, Audience, ItemKind, Status
 
@@ -31,6 +32,7 @@ __all__ = [
     "item_standing",
     "joined_on",
     "person_standing",
+    "recheck_item",
     "urgency_key",
 ]
 
@@ -58,6 +60,9 @@ class RequirementFacts:
     pass_mark: int | None = None
     job_titles: frozenset[str] = frozenset()  # casefolded
     roles: frozenset[str] = frozenset()
+    # A quiz training a policy: its versions and the sections its bank asks about, for re-checks.
+    policy_versions: tuple[VersionFacts, ...] = ()
+    bank_sections: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -109,6 +114,7 @@ class ItemStanding:
     best_percent: int | None = None
     attempts_used: int = 0
     attempts_left: int | None = None
+    recheck: RecheckOwed | None = None
 
     @property
     def is_done(self) -> bool:
@@ -172,11 +178,23 @@ class Standing:
         return next((item for item in self.items if item.can_act), None)
 
     def item_for(self, requirement_id: int) -> ItemStanding | None:
-        return next((item for item in self.items if item.requirement.id == requirement_id), None)
+        return next(
+            (item for item in self.items if item.requirement.id == requirement_id and item.recheck is None), None
+        )
 
     def item_for_page(self, page_id: int) -> ItemStanding | None:
         """The item of a policy, quiz or conversation page in the default language; None when it is not required."""
-        return next((item for item in self.items if item.requirement.page_id == page_id), None)
+        return next((item for item in self.items if item.requirement.page_id == page_id and item.recheck is None), None)
+
+    def recheck_for(self, requirement_id: int) -> ItemStanding | None:
+        """The re-check owed at a required quiz, if any."""
+        return next(
+            (item for item in self.items if item.requirement.id == requirement_id and item.recheck is not None), None
+        )
+
+    @property
+    def rechecks(self) -> list[ItemStanding]:
+        return [item for item in self.items if item.recheck is not None]
 
 
 # Rules --------------------------------------------------------------------------------------
@@ -272,6 +290,15 @@ def item_standing(
     return ItemStanding(requirement, status, due, is_overdue=overdue, **common)
 
 
+def recheck_item(requirement: RequirementFacts, *, owed: RecheckOwed, today: datetime.date) -> ItemStanding:
+    """A re-check owed at a quiz, as an item of its own: due the version allowance after the version."""
+    due = timezone.localdate(owed.published_at) + datetime.timedelta(days=requirement.new_version_due_days)
+    overdue = today > due
+    status = Status.OVERDUE if overdue else Status.TODO
+    item_requirement = replace(requirement, kind=ItemKind.RECHECK)
+    return ItemStanding(item_requirement, status, due, is_overdue=overdue, recheck=owed)
+
+
 def urgency_key(item: ItemStanding) -> tuple:
     """Overdue first, then what can be done by due date, then what is blocked, then what is done."""
     if item.is_done:
@@ -292,10 +319,12 @@ def person_standing(
     today: datetime.date,
     acknowledgements: dict[int, Sequence[AcknowledgementFacts]] | None = None,
     quizzes: dict[int, QuizFacts] | None = None,
+    rechecks: dict[int, RecheckOwed] | None = None,
 ) -> Standing:
     """Standing on every requirement that applies to the person; records are keyed by page id."""
     acknowledgements = acknowledgements or {}
     quizzes = quizzes or {}
+    rechecks = rechecks or {}
     items = [
         item_standing(
             requirement,
@@ -306,6 +335,11 @@ def person_standing(
         )
         for requirement in requirements
         if applies_to(requirement, person)
+    ]
+    items += [
+        recheck_item(requirement, owed=rechecks[requirement.page_id], today=today)
+        for requirement in requirements
+        if requirement.page_id in rechecks and applies_to(requirement, person)
     ]
     items.sort(key=urgency_key)
     return Standing(person=person, items=items)
