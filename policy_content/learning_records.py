@@ -93,9 +93,9 @@ def activity_url(*parts: object) -> str:
     return "/".join([settings.SITE_URL.rstrip("/"), "xapi", "activities", *(str(part) for part in parts)])
 
 
-def registration_for(subject: str) -> str:
-    """A UUID that stays the same for one attempt, to group its statements (context.registration)."""
-    return str(uuid.uuid5(uuid.NAMESPACE_URL, activity_url("registrations", subject)))
+def registration_for(subject: str, started_at: datetime.datetime) -> str:
+    """The same UUID for every statement of one attempt (context.registration)."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, activity_url("registrations", subject, xapi_timestamp(started_at))))
 
 
 def xapi_language(code: str) -> str:
@@ -138,7 +138,8 @@ def queue_statement(
     """
     if not lrs_configured():
         return None
-    statement_id = str(uuid.uuid5(uuid.NAMESPACE_URL, activity_url("statements", subject)))
+    # Random, and kept in the outbox: every resend carries the same id, and no two databases share one.
+    statement_id = str(uuid.uuid4())
     context: dict[str, Any] = {"platform": PLATFORM}
     if language:
         context["language"] = xapi_language(language)

@@ -61,7 +61,7 @@ def queue_attempt_started(attempt) -> LearningRecord | None:
         activity=_activity(attempt),
         timestamp=attempt.started_at,
         language=attempt.language,
-        registration=registration_for(subject),
+        registration=registration_for(subject, attempt.started_at),
     )
 
 
@@ -84,7 +84,7 @@ def queue_attempt_finished(attempt) -> LearningRecord | None:
         timestamp=attempt.submitted_at,
         result=result,
         language=attempt.language,
-        registration=registration_for(subject),
+        registration=registration_for(subject, attempt.started_at),
     )
 
 

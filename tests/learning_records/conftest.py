@@ -1,6 +1,6 @@
 import pytest
 
-from .ralph import KEY, RALPH, SECRET, Ralph, free_port, write_credentials
+from .lrs_store import KEY, RALPH, SECRET, Ralph, free_port, write_credentials
 
 
 @pytest.fixture(scope="session")

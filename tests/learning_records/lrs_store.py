@@ -37,7 +37,7 @@ class Ralph:
     def start(self) -> None:
         log = (self.folder / "ralph.log").open("ab")
         self.process = subprocess.Popen(
-            [str(RALPH), "runserver", "-b", "fs", "-h", "127.0.0.1", "-p", str(self.port)],
+            [str(RALPH.with_name("python")), str(Path(__file__).with_name("serve_ralph.py")), str(self.port)],
             cwd=self.folder,
             env=ralph_environment(self.folder),
             stdout=log,
@@ -57,7 +57,6 @@ class Ralph:
     def stop(self) -> None:
         if self.process is None:
             return
-        # runserver starts a reloader and a server: stop the session it leads.
         os.killpg(self.process.pid, signal.SIGTERM)
         try:
             self.process.wait(timeout=20)
