@@ -184,3 +184,21 @@ def test_a_score_stays_within_what_xapi_allows(raw, maximum, expected):
 
 def _now():
     return datetime.datetime(2026, 11, 30, 9, 0, tzinfo=datetime.UTC)
+
+
+def test_records_made_before_a_store_was_configured_are_queued_once_by_the_backfill(employee, settings):
+    from policy_content.learning_records import backfill_acknowledgements
+    from quizzes.learning_records import backfill_attempts
+    from tests.quizzes.factories import QuizAttemptFactory
+
+    settings.TRAINING_LRS_ENDPOINT = ""
+    sign(employee, PolicyPageFactory().current_version)
+    QuizAttemptFactory(user=employee)
+    QuizAttemptFactory(user=employee, in_progress=True)
+    assert not LearningRecord.objects.exists()
+
+    settings.TRAINING_LRS_ENDPOINT = "http://127.0.0.1:9/xAPI"
+    assert (backfill_acknowledgements(), backfill_attempts()) == (1, 3)
+    assert (backfill_acknowledgements(), backfill_attempts()) == (0, 0)
+    verbs = sorted(record.verb.rsplit("/", 1)[1] for record in LearningRecord.objects.all())
+    assert verbs == ["attempted", "attempted", "completed", "passed"]
