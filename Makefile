@@ -65,7 +65,7 @@ e2e: install-dev  ## Only the real-browser tests
 	$(VENV)/bin/pytest tests/e2e $(PYTEST_ARGS)
 
 messages: install-dev  ## Refresh the .po files of the four languages
-	$(PY) manage.py makemessages --all --ignore='.venv/*' --ignore='staticfiles/*' --ignore='tests/*'
+	$(PY) manage.py makemessages --all --ignore='.venv/*' --ignore='.venv-lrs/*' --ignore='staticfiles/*' --ignore='tests/*'
 
 bench: install  ## Fresh database, demo + BENCH_PEOPLE people (10000), gunicorn + wrk; prints the figures
 	$(PY) -m training.benchmark
