@@ -176,6 +176,8 @@ def queue_statement(
 
 def queue_acknowledgement(acknowledgement) -> LearningRecord | None:
     """The statement that a person acknowledged one policy version: completed, with the words they agreed to."""
+    if not lrs_configured():
+        return None
     version = acknowledgement.version
     return queue_statement(
         subject=f"acknowledgement:{acknowledgement.pk}",

@@ -12,6 +12,7 @@ from policy_content.learning_records import (
     QUIZ_TYPE,
     Activity,
     activity_url,
+    lrs_configured,
     queue_statement,
     registration_for,
     xapi_duration,
@@ -53,6 +54,8 @@ def xapi_score(*, raw: Decimal | int | float | None, maximum: int) -> dict[str, 
 
 def queue_attempt_started(attempt) -> LearningRecord | None:
     """Someone started a quiz or conversation: `attempted`, registered under the attempt."""
+    if not lrs_configured():
+        return None
     subject = _subject(attempt)
     return queue_statement(
         subject=f"{subject}:attempted",
@@ -67,6 +70,8 @@ def queue_attempt_started(attempt) -> LearningRecord | None:
 
 def queue_attempt_finished(attempt) -> LearningRecord | None:
     """Someone finished a quiz or conversation: `passed` or `failed`, with the score and how long it took."""
+    if not lrs_configured():
+        return None
     subject = _subject(attempt)
     result: dict[str, Any] = {
         "success": bool(attempt.passed),
@@ -90,7 +95,7 @@ def queue_attempt_finished(attempt) -> LearningRecord | None:
 
 def backfill_attempts() -> int:
     """Queue the statements of attempts made before a store was configured; returns how many were queued."""
-    from policy_content.learning_records import lrs_configured, queued_subjects
+    from policy_content.learning_records import queued_subjects
 
     from .models import ConversationAttempt, QuizAttempt
 
