@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from .cached_rendering import body_html, cached_changes_for_reader
 from .choices import SignatureMethod
 from .evidence import chain_acknowledgement, shown_text_sha256
+from .learning_records import queue_acknowledgement
 from .localized import source_ids
 from .models import Acknowledgement, FrozenText, PolicyPage, PolicyVersion
 from .reader import reader_item, reader_standing
@@ -190,6 +191,7 @@ def record_acknowledgement(
                 **signature.values(),
             )
             chain_acknowledgement(acknowledgement)
+            queue_acknowledgement(acknowledgement)
     except IntegrityError:
         # The same person submitted twice at once: the other request recorded it.
         return Acknowledgement.objects.get(user=user, version=version), False

@@ -387,4 +387,5 @@ class EvidenceChainHead(models.Model):
         return f"#{self.sequence}"
 
 
+from .learning_record_models import LearningRecord  # noqa: E402, F401  (a model of this app, in its own module)
 from .reader_questions import QuestionForm, ReaderQuestion  # noqa: E402, F401  (a model of this app, in its own module)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .drawing import draw_snapshot, question_data
 from .evidence import chain_attempt
+from .learning_records import queue_attempt_finished, queue_attempt_started
 from .models import QuizAttempt, QuizPage
 from .scoring import AnswerError, Answers, check_answers, missing_answers, score_attempt
 
@@ -96,7 +97,7 @@ def start_attempt(*, quiz: QuizPage, user, language: str, rng: random.Random | N
             raise QuizRuleError(_("This quiz has no questions yet."), status=409)
         now = timezone.now()
         deadline = now + timezone.timedelta(minutes=source.time_limit_minutes) if source.time_limit_minutes else None
-        return QuizAttempt.objects.create(
+        attempt = QuizAttempt.objects.create(
             user=user,
             quiz=source,
             revision=quiz.live_revision,
@@ -105,6 +106,8 @@ def start_attempt(*, quiz: QuizPage, user, language: str, rng: random.Random | N
             started_at=now,
             deadline=deadline,
         )
+        queue_attempt_started(attempt)
+        return attempt
 
 
 def submit_attempt(*, attempt: QuizAttempt, answers: Answers, now=None) -> QuizAttempt:
@@ -138,4 +141,5 @@ def submit_attempt(*, attempt: QuizAttempt, answers: Answers, now=None) -> QuizA
         attempt.refresh_from_db()
         if updated:
             chain_attempt(attempt)
+            queue_attempt_finished(attempt)
     return attempt

@@ -265,6 +265,13 @@ TRAINING_SIGNING_REAUTHENTICATION_MINUTES = env_int("TRAINING_SIGNING_REAUTHENTI
 # Scans of paper sign-offs: a private folder, outside MEDIA_ROOT, that no URL serves.
 TRAINING_SCANS_ROOT = Path(env_str("TRAINING_SCANS_ROOT", str(BASE_DIR / "private" / "scans")))
 TRAINING_SCAN_MAX_BYTES = env_int("TRAINING_SCAN_MAX_BYTES", 10_000_000)
+# A learning record store (xAPI 1.0.3) that receives statements from `send_learning_records`; off while empty.
+TRAINING_LRS_ENDPOINT = env_str("TRAINING_LRS_ENDPOINT", "").rstrip("/")
+TRAINING_LRS_KEY = env_str("TRAINING_LRS_KEY", "")
+TRAINING_LRS_SECRET = env_str("TRAINING_LRS_SECRET", "")
+TRAINING_LRS_TIMEOUT_SECONDS = env_int("TRAINING_LRS_TIMEOUT_SECONDS", 10)
+# "mbox" names people by e-mail address; "account" by their id on this site only.
+TRAINING_LRS_ACTOR = env_str("TRAINING_LRS_ACTOR", "mbox")
 
 LOGGING = {
     "version": 1,
