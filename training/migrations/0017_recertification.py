@@ -18,7 +18,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='trainingsettings',
             name='expiry_warning_days',
-            field=models.PositiveSmallIntegerField(default=30, help_text='Items that expire within this many days are shown as expiring soon and are reminded.', verbose_name='expires soon (days)'),
+            field=models.PositiveSmallIntegerField(default=30, help_text='Items that expire within this many days are shown as expiring soon.', verbose_name='expires soon (days)'),
         ),
         migrations.AddField(
             model_name='trainingsettings',

@@ -62,7 +62,7 @@ class TrainingSettings(BaseGenericSetting):
     expiry_warning_days = models.PositiveSmallIntegerField(
         _("expires soon (days)"),
         default=30,
-        help_text=_("Items that expire within this many days are shown as expiring soon and are reminded."),
+        help_text=_("Items that expire within this many days are shown as expiring soon."),
     )
     reminder_days_ahead = models.PositiveSmallIntegerField(
         _("remind days ahead"),
