@@ -270,6 +270,7 @@ class Acknowledgement(ImmutableModel):
     renewal = models.PositiveSmallIntegerField(
         _("renewal"),
         default=0,
+        db_default=0,
         help_text=_("0 for the first acknowledgement of a version; 1, 2… for each renewal after it expired."),
     )
     # What the chain record covers: 1 for acknowledgements recorded before the fields below existed.

@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='acknowledgement',
             name='renewal',
-            field=models.PositiveSmallIntegerField(default=0, help_text='0 for the first acknowledgement of a version; 1, 2… for each renewal after it expired.', verbose_name='renewal'),
+            field=models.PositiveSmallIntegerField(db_default=0, default=0, help_text='0 for the first acknowledgement of a version; 1, 2… for each renewal after it expired.', verbose_name='renewal'),
         ),
         migrations.AddConstraint(
             model_name='acknowledgement',
