@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('training', '0016_translators_per_language'),
+        ('training', '0017_provisioning'),
     ]
 
     operations = [
