@@ -275,6 +275,12 @@ class Acknowledgement(ImmutableModel):
         related_name="acknowledgements",
     )
     text_sha256 = models.CharField(_("SHA-256 of the text shown"), max_length=64, blank=True)
+    renewal = models.PositiveSmallIntegerField(
+        _("renewal"),
+        default=0,
+        db_default=0,
+        help_text=_("0 for the first acknowledgement of a version; 1, 2… for each renewal after it expired."),
+    )
     # What the chain record covers: 1 for acknowledgements recorded before the fields below existed.
     evidence_format = models.PositiveSmallIntegerField(_("evidence format"), default=2)
     method = models.CharField(_("how signed"), max_length=10, choices=SignatureMethod, default=SignatureMethod.ONLINE)
@@ -298,7 +304,9 @@ class Acknowledgement(ImmutableModel):
         verbose_name = _("acknowledgement")
         verbose_name_plural = _("acknowledgements")
         ordering = ["-acknowledged_at"]
-        constraints = [models.UniqueConstraint(fields=["user", "version"], name="acknowledgement_once_per_version")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "version", "renewal"], name="acknowledgement_once_per_renewal")
+        ]
 
     def __str__(self):
         return _("%(person)s acknowledged %(version)s") % {"person": self.user, "version": self.version}

@@ -41,9 +41,11 @@ class Status(models.TextChoices):
     """A person's standing on one required item; the order is the order of urgency."""
 
     OVERDUE = "overdue", _("Overdue")
+    EXPIRED = "expired", _("Expired")
     REACKNOWLEDGE = "reacknowledge", _("Re-acknowledgement needed")
     TODO = "todo", _("To do")
     NO_ATTEMPTS_LEFT = "no_attempts_left", _("No attempts left")
+    EXPIRES_SOON = "expires_soon", _("Expires soon")
     DONE = "done", _("Done")
 
 

@@ -159,6 +159,10 @@ def load_requirements(
                 ),
                 active_from=requirement.active_from,
                 sort_order=requirement.sort_order,
+                validity_months=(
+                    requirement.validity_months if requirement.validity_months is not None else settings.validity_months
+                ),
+                expiry_warning_days=settings.expiry_warning_days,
                 **extra,
             )
         )
@@ -262,6 +266,7 @@ def _records(
                 attempts=Count("pk"),
                 best_percent=Max("percent", filter=submitted),
                 first_passed_at=Min("submitted_at", filter=submitted & Q(passed=True)),
+                last_passed_at=Max("submitted_at", filter=submitted & Q(passed=True)),
             )
             .order_by()
         ):
@@ -269,6 +274,7 @@ def _records(
                 attempts=summary["attempts"],
                 best_percent=summary["best_percent"],
                 first_passed_at=summary["first_passed_at"],
+                last_passed_at=summary["last_passed_at"],
             )
     return acknowledgements, quizzes
 

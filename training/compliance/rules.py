@@ -18,6 +18,7 @@ from quizzes.attempts import attempts_left as quiz_attempts_left
 from quizzes.recheck_rules import RecheckOwed, VersionFacts
 
 from ..choices import SCORED_KINDS, Audience, ItemKind, Status
+from .expiry import expires_on, expiry_status
 
 __all__ = [
     "AcknowledgementFacts",
@@ -63,6 +64,8 @@ class RequirementFacts:
     # A quiz training a policy: its versions and the sections its bank asks about, for re-checks.
     policy_versions: tuple[VersionFacts, ...] = ()
     bank_sections: frozenset[str] = frozenset()
+    validity_months: int | None = None  # None or 0: a completion never expires
+    expiry_warning_days: int = 30
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,7 @@ class QuizFacts:
     attempts: int = 0
     best_percent: int | None = None
     first_passed_at: datetime.datetime | None = None
+    last_passed_at: datetime.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -115,10 +119,16 @@ class ItemStanding:
     attempts_used: int = 0
     attempts_left: int | None = None
     recheck: RecheckOwed | None = None
+    expires_on: datetime.date | None = None
 
     @property
     def is_done(self) -> bool:
-        return self.status == Status.DONE
+        """Completed and still valid (an item that expires soon still counts)."""
+        return self.status in (Status.DONE, Status.EXPIRES_SOON)
+
+    @property
+    def is_expired(self) -> bool:
+        return self.status == Status.EXPIRED
 
     @property
     def can_act(self) -> bool:
@@ -249,6 +259,30 @@ def is_new_hire(person: PersonFacts, *, today: datetime.date, window_days: int) 
     return person.start_date is not None and 0 <= (today - person.start_date).days < window_days
 
 
+def _completed(
+    requirement: RequirementFacts,
+    due: datetime.date,
+    *,
+    today: datetime.date,
+    completed_at: datetime.datetime,
+    **common,
+) -> ItemStanding:
+    """A completed item: done, expiring soon (renewal due by the expiry day) or expired (owed again, overdue)."""
+    expiry = expires_on(timezone.localdate(completed_at), validity_months=requirement.validity_months)
+    status = expiry_status(expiry, today=today, warning_days=requirement.expiry_warning_days)
+    if status is None:
+        return ItemStanding(requirement, Status.DONE, due, completed_at=completed_at, expires_on=expiry, **common)
+    return ItemStanding(
+        requirement,
+        status,
+        expiry,
+        is_overdue=status == Status.EXPIRED,
+        completed_at=completed_at,
+        expires_on=expiry,
+        **common,
+    )
+
+
 def item_standing(
     requirement: RequirementFacts,
     person: PersonFacts,
@@ -262,15 +296,16 @@ def item_standing(
     overdue = today > due
     if requirement.kind == ItemKind.POLICY:
         latest = max(acknowledgements, key=lambda ack: ack.version_number, default=None)
-        current = next(
+        current = max(
             (ack for ack in acknowledgements if ack.version_id == requirement.current_version_id),
-            None,
+            key=lambda ack: ack.acknowledged_at,
+            default=None,
         )
         common = {
             "acknowledged_version": latest.version_number if latest else None,
         }
         if current is not None:
-            return ItemStanding(requirement, Status.DONE, due, completed_at=current.acknowledged_at, **common)
+            return _completed(requirement, due, today=today, completed_at=current.acknowledged_at, **common)
         reack = latest is not None
         status = Status.OVERDUE if overdue else (Status.REACKNOWLEDGE if reack else Status.TODO)
         return ItemStanding(requirement, status, due, is_overdue=overdue, needs_reacknowledgement=reack, **common)
@@ -279,8 +314,9 @@ def item_standing(
     attempts_left = quiz_attempts_left(allowed=requirement.attempts_allowed, used=quiz.attempts)
     common = {"best_percent": quiz.best_percent, "attempts_used": quiz.attempts, "attempts_left": attempts_left}
     if quiz.first_passed_at is not None:
-        # A pass stands: new policy versions do not reset quiz results.
-        return ItemStanding(requirement, Status.DONE, due, completed_at=quiz.first_passed_at, **common)
+        # A pass stands until it expires: new policy versions do not reset quiz results.
+        completed_at = quiz.last_passed_at if requirement.validity_months else quiz.first_passed_at
+        return _completed(requirement, due, today=today, completed_at=completed_at or quiz.first_passed_at, **common)
     if overdue:
         status = Status.OVERDUE
     elif attempts_left == 0:
