@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from .cached_rendering import body_html, cached_changes_for_reader
 from .choices import SignatureMethod
 from .evidence import chain_acknowledgement, shown_text_sha256
+from .learning_records import queue_acknowledgement
 from .localized import source_ids
 from .models import Acknowledgement, FrozenText, PolicyPage, PolicyVersion
 from .reader import reader_item, reader_standing
@@ -162,17 +163,22 @@ def record_acknowledgement(
     text: FrozenText | None = None,
     acknowledged_at=None,
     signature: Signature | None = None,
+    renew: bool = False,
 ) -> tuple[Acknowledgement, bool]:
-    """Record one acknowledgement per person and version, and chain it; a repeat returns the first one.
+    """Record one acknowledgement per person and version, and chain it; a repeat returns the latest one.
+
+    With `renew` (the person's acknowledgement of this version has expired) a fresh one is recorded
+    beside the earlier ones, numbered as the next renewal; a repeat of that returns it.
 
     `text` is the frozen text the reader was shown; its hash is recorded with the acknowledgement.
     `acknowledged_at` is the clock, except when the demo loads past acknowledgements or a paper sign-off
     is recorded. `signature` says how it was signed (online, with no authentication known, by default).
     """
     signature = signature or Signature()
-    existing = Acknowledgement.objects.filter(user=user, version=version).first()
-    if existing is not None:
+    existing = Acknowledgement.objects.filter(user=user, version=version).order_by("-renewal").first()
+    if existing is not None and not renew:
         return existing, False
+    renewal = existing.renewal + 1 if existing is not None else 0
     try:
         with transaction.atomic():
             acknowledgement = Acknowledgement.objects.create(
@@ -187,12 +193,14 @@ def record_acknowledgement(
                 text=text,
                 text_sha256=text.sha256 if text else "",
                 acknowledged_at=acknowledged_at or timezone.now(),
+                renewal=renewal,
                 **signature.values(),
             )
             chain_acknowledgement(acknowledgement)
+            queue_acknowledgement(acknowledgement)
     except IntegrityError:
         # The same person submitted twice at once: the other request recorded it.
-        return Acknowledgement.objects.get(user=user, version=version), False
+        return Acknowledgement.objects.get(user=user, version=version, renewal=renewal), False
     return acknowledgement, True
 
 

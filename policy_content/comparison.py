@@ -19,6 +19,7 @@ __all__ = [
     "compare_pages",
     "compare_sections",
     "compare_versions",
+    "page_from_revision",
     "section_texts",
 ]
 
@@ -145,7 +146,7 @@ def compare_pages(old_page: PolicyPage, new_page: PolicyPage) -> list[SectionCha
     return compare_sections(section_texts(old_page), section_texts(new_page))
 
 
-def _page_from(revision: Revision) -> PolicyPage:
+def page_from_revision(revision: Revision) -> PolicyPage:
     """Just enough of a revision's page to read its text, without loading the page tree."""
     return PolicyPage(title=revision.content.get("title", ""), body=revision.content.get("body") or "[]")
 
@@ -157,7 +158,7 @@ def compare_versions(*, old: PolicyVersion, new: PolicyVersion) -> list[SectionC
     revisions = Revision.objects.only("pk", "content").in_bulk([old.revision_id, new.revision_id])
     if old.revision_id not in revisions or new.revision_id not in revisions:
         return None
-    return compare_pages(_page_from(revisions[old.revision_id]), _page_from(revisions[new.revision_id]))
+    return compare_pages(page_from_revision(revisions[old.revision_id]), page_from_revision(revisions[new.revision_id]))
 
 
 @dataclass(frozen=True)
@@ -176,7 +177,7 @@ def _translation_of_version(page: PolicyPage, number: int) -> PolicyPage | None:
         .order_by("-created_at", "-pk")
         .first()
     )
-    return _page_from(revision) if revision else None
+    return page_from_revision(revision) if revision else None
 
 
 def changes_for_reader(*, page: PolicyPage, old: PolicyVersion, new: PolicyVersion) -> ReaderChanges | None:

@@ -28,7 +28,8 @@ def acknowledgement_content(ack: Acknowledgement) -> dict[str, Any]:
 
     Format 1 (before signing required a recent authentication) has the fields up to `user_agent`;
     format 2 adds `format`, how it was signed, the signer's last authentication, and for a paper
-    sign-off who recorded it, the date on the paper, the remark and the scan's SHA-256.
+    sign-off who recorded it, the date on the paper, the remark and the scan's SHA-256. A renewal
+    (an acknowledgement of the same version again, after the first expired) also covers its number.
     """
     content = {
         "kind": ACKNOWLEDGEMENT,
@@ -57,6 +58,8 @@ def acknowledgement_content(ack: Acknowledgement) -> dict[str, Any]:
             remark=ack.remark,
             scan_sha256=ack.scan_sha256,
         )
+    if ack.renewal:
+        content["renewal"] = ack.renewal
     return content
 
 

@@ -170,10 +170,12 @@ class PolicyPage(TranslatedPageMixin, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from .acknowledgements import reading_context
+        from .reader import reader_rechecks
         from .receipts import receipt_of
 
         context = super().get_context(request, *args, **kwargs)
         context.update(reading_context(page=self, request=request, form=kwargs.get("form")))
+        context["rechecks"], context["recheck_anchors"] = reader_rechecks(request, context.get("current_version"))
         if context.get("item") is not None and context["item"].is_done and context.get("current_version"):
             context["receipt"] = receipt_of(user=request.user, version=context["current_version"])
         if request.user.is_authenticated and not getattr(request, "is_preview", False):
@@ -223,6 +225,12 @@ class PolicyVersion(ImmutableModel):
         related_name="+",
     )
     change_summary = models.TextField(_("change summary"), blank=True)
+    changed_sections = models.JSONField(
+        _("changed sections"),
+        default=list,
+        blank=True,
+        help_text=_("Anchors of the sections this version changed against the version before it."),
+    )
 
     objects = PolicyVersionQuerySet.as_manager()
 
@@ -267,6 +275,12 @@ class Acknowledgement(ImmutableModel):
         related_name="acknowledgements",
     )
     text_sha256 = models.CharField(_("SHA-256 of the text shown"), max_length=64, blank=True)
+    renewal = models.PositiveSmallIntegerField(
+        _("renewal"),
+        default=0,
+        db_default=0,
+        help_text=_("0 for the first acknowledgement of a version; 1, 2… for each renewal after it expired."),
+    )
     # What the chain record covers: 1 for acknowledgements recorded before the fields below existed.
     evidence_format = models.PositiveSmallIntegerField(_("evidence format"), default=2)
     method = models.CharField(_("how signed"), max_length=10, choices=SignatureMethod, default=SignatureMethod.ONLINE)
@@ -290,7 +304,9 @@ class Acknowledgement(ImmutableModel):
         verbose_name = _("acknowledgement")
         verbose_name_plural = _("acknowledgements")
         ordering = ["-acknowledged_at"]
-        constraints = [models.UniqueConstraint(fields=["user", "version"], name="acknowledgement_once_per_version")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "version", "renewal"], name="acknowledgement_once_per_renewal")
+        ]
 
     def __str__(self):
         return _("%(person)s acknowledged %(version)s") % {"person": self.user, "version": self.version}
@@ -379,4 +395,5 @@ class EvidenceChainHead(models.Model):
         return f"#{self.sequence}"
 
 
+from .learning_record_models import LearningRecord  # noqa: E402, F401  (a model of this app, in its own module)
 from .reader_questions import QuestionForm, ReaderQuestion  # noqa: E402, F401  (a model of this app, in its own module)

@@ -7,7 +7,7 @@ Every page asks here, so a page can never say something the dashboard and report
 
 from wagtail import hooks
 
-__all__ = ["READER_STANDING_HOOK", "reader_item", "reader_standing"]
+__all__ = ["READER_STANDING_HOOK", "reader_item", "reader_rechecks", "reader_standing"]
 
 READER_STANDING_HOOK = "reader_standing"
 
@@ -26,3 +26,16 @@ def reader_item(request, page):
     """The reader's standing on `page` (its source page), or None when it is not required of them."""
     standing = reader_standing(request)
     return standing.item_for_page(page.source_page.pk) if standing is not None else None
+
+
+def reader_rechecks(request, version) -> tuple[list, frozenset[str]]:
+    """The reader's items that are re-checks owed after `version`, and the sections they ask about."""
+    standing = reader_standing(request)
+    if standing is None or version is None:
+        return [], frozenset()
+    items = [
+        item
+        for item in standing.items
+        if getattr(item, "recheck", None) is not None and item.recheck.version_id == version.pk
+    ]
+    return items, frozenset().union(*(item.recheck.sections for item in items))

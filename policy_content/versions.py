@@ -9,6 +9,7 @@ from django.utils import timezone
 from wagtail.models import Locale, PageLogEntry, Revision
 
 from .models import PolicyPage, PolicyVersion
+from .section_changes import version_changed_anchors
 
 __all__ = [
     "REVIEW_INTERVAL_MONTHS",
@@ -109,6 +110,7 @@ def record_publication(
         return None
     published_at = published_at or page.last_published_at or timezone.now()
     review_due = _review_due_for_new_version(page=page, previous=previous, published_at=published_at)
+    changed_sections = version_changed_anchors(page=page, revision=revision, previous=previous)
     for _attempt in range(3):
         number = (PolicyVersion.objects.filter(policy=page).aggregate(top=Max("number"))["top"] or 0) + 1
         try:
@@ -120,6 +122,7 @@ def record_publication(
                     published_at=published_at,
                     published_by=publisher_of(revision),
                     change_summary=(page.change_summary or "").strip(),
+                    changed_sections=changed_sections,
                 )
             break
         except IntegrityError:

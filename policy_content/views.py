@@ -29,6 +29,7 @@ from .choices import ReviewState
 from .columns import CalendarDateColumn
 from .frozen import text_for_reader
 from .models import PolicyPage
+from .reader import reader_item
 from .receipts import receipt_for, send_receipt
 from .review import policies_for_review, review_state
 from .signing import require_recent_authentication
@@ -88,6 +89,7 @@ def acknowledge_policy(request, *, page):
         ip_address=get_adapter(request).get_client_ip(request),
         user_agent=request.META.get("HTTP_USER_AGENT", ""),
         signature=Signature(authentication_method=authentication.method, authenticated_at=authentication.at),
+        renew=getattr(reader_item(request, page), "is_expired", False),
     )
     when = date_format(localtime(acknowledgement.acknowledged_at), "DATETIME_FORMAT")
     if created:
@@ -202,6 +204,12 @@ class PolicyReviewReportView(SafeSpreadsheetExportMixin, ReportView):
                 "open_questions",
                 label=_("Readers' open questions"),
                 get_url=lambda row: reverse("reader_questions:index") + f"?policy={row.pk}",
+            ),
+            TitleColumn(
+                "clause_insight",
+                label=_("Clause insight"),
+                accessor=lambda row: _("By section"),
+                get_url=lambda row: reverse("policy_clause_insight", args=[row.pk]),
             ),
         ]
 

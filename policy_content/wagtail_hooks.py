@@ -14,6 +14,7 @@ from wagtail.admin.ui.components import Component
 
 from . import paper_sign_off  # noqa: F401  (registers its log action)
 from .admin_access import forbidden_unless
+from .clause_views import ClauseInsightView
 from .compare_views import CompareVersionsButton, VersionComparisonView
 from .evidence_admin import EvidenceCheckView, EvidenceMenuItem
 from .evidence_views import sees_all_evidence
@@ -73,6 +74,11 @@ def register_review_report_urls():
             "reports/policy-reviews/results/",
             review_access(PolicyReviewReportView.as_view(results_only=True)),
             name="policy_review_report_results",
+        ),
+        path(
+            "reports/policy-reviews/<int:pk>/clauses/",
+            review_access(ClauseInsightView.as_view()),
+            name="policy_clause_insight",
         ),
     ]
 

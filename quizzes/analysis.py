@@ -51,7 +51,7 @@ def question_analysis(quiz: QuizPage) -> list[QuestionStats]:
     right: Counter = Counter()
     wrong_picks: dict[str, Counter] = defaultdict(Counter)
     scored: dict[str, list[tuple[float, bool]]] = defaultdict(list)
-    attempts = QuizAttempt.objects.submitted().filter(quiz=source).values_list("snapshot", "results", "percent")
+    attempts = QuizAttempt.objects.submitted().full().filter(quiz=source).values_list("snapshot", "results", "percent")
     for snapshot, results, percent in attempts:
         served = {question["id"]: question for question in snapshot["questions"]}
         for question_id, question in served.items():

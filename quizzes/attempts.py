@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .drawing import draw_snapshot, question_data
 from .evidence import chain_attempt
+from .learning_records import queue_attempt_finished, queue_attempt_started
 from .models import QuizAttempt, QuizPage
 from .scoring import AnswerError, Answers, check_answers, missing_answers, score_attempt
 
@@ -41,8 +42,8 @@ class AttemptsSoFar:
 
 
 def attempts_so_far(*, quiz: QuizPage, user) -> AttemptsSoFar:
-    """This person's attempts at the quiz, in any language (one query)."""
-    attempts = list(QuizAttempt.objects.filter(quiz=quiz.source_page, user=user).order_by("-started_at"))
+    """This person's attempts at the whole quiz (re-checks apart), in any language (one query)."""
+    attempts = list(QuizAttempt.objects.full().filter(quiz=quiz.source_page, user=user).order_by("-started_at"))
     now = timezone.now()
     return AttemptsSoFar(
         used=len(attempts),
@@ -55,16 +56,24 @@ def bank_of(quiz: QuizPage) -> list[dict[str, Any]]:
     return [question_data(block) for block in quiz.question_bank]
 
 
-def snapshot_for(quiz: QuizPage, *, rng: random.Random | None = None) -> dict[str, Any]:
-    """Draw questions from the page the person reads (their language), under the source quiz's rules."""
+def snapshot_for(
+    quiz: QuizPage, *, rng: random.Random | None = None, sections: frozenset[str] | None = None
+) -> dict[str, Any]:
+    """Draw questions from the page the person reads (their language), under the source quiz's rules.
+
+    With `sections`, a re-check: every question of the bank linked to one of them, under the same pass mark.
+    """
     rules = quiz.source_page
+    bank = bank_of(quiz)
+    if sections is not None:
+        bank = [question for question in bank if question["policy_section"] in sections]
     policy_url = ""
     if quiz.policy_id:
         policy = quiz.policy.localized if hasattr(quiz.policy, "localized") else quiz.policy
         policy_url = policy.url or ""
     return draw_snapshot(
-        bank_of(quiz),
-        count=rules.questions_per_attempt,
+        bank,
+        count=rules.questions_per_attempt if sections is None else 0,
         pass_mark=rules.pass_mark,
         shuffle_questions=rules.shuffle_questions,
         shuffle_choices=rules.shuffle_choices,
@@ -88,7 +97,7 @@ def start_attempt(*, quiz: QuizPage, user, language: str, rng: random.Random | N
             raise QuizRuleError(_("This quiz has no questions yet."), status=409)
         now = timezone.now()
         deadline = now + timezone.timedelta(minutes=source.time_limit_minutes) if source.time_limit_minutes else None
-        return QuizAttempt.objects.create(
+        attempt = QuizAttempt.objects.create(
             user=user,
             quiz=source,
             revision=quiz.live_revision,
@@ -97,6 +106,8 @@ def start_attempt(*, quiz: QuizPage, user, language: str, rng: random.Random | N
             started_at=now,
             deadline=deadline,
         )
+        queue_attempt_started(attempt)
+        return attempt
 
 
 def submit_attempt(*, attempt: QuizAttempt, answers: Answers, now=None) -> QuizAttempt:
@@ -130,4 +141,5 @@ def submit_attempt(*, attempt: QuizAttempt, answers: Answers, now=None) -> QuizA
         attempt.refresh_from_db()
         if updated:
             chain_attempt(attempt)
+            queue_attempt_finished(attempt)
     return attempt

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from .attempts import QuizRuleError, attempts_left
 from .conversation_evidence import chain_conversation_attempt
 from .conversation_graph import best_path, graph_data, node
+from .learning_records import queue_attempt_finished, queue_attempt_started
 from .models import ConversationAttempt, ConversationPage, ConversationTurn
 
 __all__ = [
@@ -107,7 +108,7 @@ def start_conversation(*, conversation: ConversationPage, user, language: str, n
             raise QuizRuleError(_("You have used all your attempts at this conversation."), status=403)
         if not conversation.steps:
             raise QuizRuleError(_("This conversation has no steps yet."), status=409)
-        return ConversationAttempt.objects.create(
+        attempt = ConversationAttempt.objects.create(
             user=user,
             conversation=conversation.source_page,
             revision=conversation.live_revision,
@@ -115,6 +116,8 @@ def start_conversation(*, conversation: ConversationPage, user, language: str, n
             snapshot=conversation_snapshot(conversation),
             started_at=now or timezone.now(),
         )
+        queue_attempt_started(attempt)
+        return attempt
 
 
 def choose_reply(*, attempt: ConversationAttempt, step_id: str, option_id: str, now=None) -> Position:
@@ -164,4 +167,5 @@ def choose_reply(*, attempt: ConversationAttempt, step_id: str, option_id: str, 
             )
             attempt.refresh_from_db()
             chain_conversation_attempt(attempt, [*turns, turn])
+            queue_attempt_finished(attempt)
     return position

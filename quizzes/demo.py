@@ -21,6 +21,7 @@ INDEX = {
 
 # (person, quiz slug, passes?) in the order they happened; days ago for the date shown.
 DEMO_ATTEMPTS = [
+    ("james@example.com", "closing-interactions", True, 390),
     ("ana@example.com", "angry-customers", True, 15),
     ("ana@example.com", "escalations-and-complaints", True, 14),
     ("ana@example.com", "closing-interactions", True, 14),

@@ -13,8 +13,11 @@ QUIZ_ATTEMPT = "quiz_attempt"
 
 
 def attempt_content(attempt: QuizAttempt) -> dict[str, Any]:
-    """The fields of a submitted attempt its chain record covers (not the quiz revision, which may be purged)."""
-    return {
+    """The fields of a submitted attempt its chain record covers (not the quiz revision, which may be purged).
+
+    A re-check also covers the policy version it was owed for; other attempts keep the content they always had.
+    """
+    content = {
         "kind": QUIZ_ATTEMPT,
         "id": attempt.pk,
         "person": attempt.user_id,
@@ -31,6 +34,9 @@ def attempt_content(attempt: QuizAttempt) -> dict[str, Any]:
         "submitted_at": attempt.submitted_at,
         "deadline": attempt.deadline,
     }
+    if attempt.recheck_of_id is not None:
+        content["recheck_of"] = attempt.recheck_of_id
+    return content
 
 
 def chain_attempt(attempt: QuizAttempt, **options) -> None:

@@ -16,7 +16,7 @@ from policy_content.localized import TranslatedPageMixin
 from .blocks import QuestionBankBlock
 from .choices import Topic
 
-__all__ = ["AttemptLockedError", "QuizAttempt", "QuizIndexPage", "QuizPage"]
+__all__ = ["AttemptLockedError", "QuizAttempt", "QuizIndexPage", "QuizPage", "sections_served"]
 
 
 class QuizIndexPage(Page):
@@ -161,6 +161,12 @@ class QuizPage(TranslatedPageMixin, RoutablePageMixin, Page):
 
         return start_attempt_view(request, quiz=self)
 
+    @path("recheck/", name="recheck")
+    def recheck(self, request):
+        from .views import start_recheck_view
+
+        return start_recheck_view(request, quiz=self)
+
     @path("attempts/<int:attempt_id>/", name="attempt")
     def attempt(self, request, attempt_id):
         from .views import take_attempt
@@ -174,6 +180,13 @@ class QuizPage(TranslatedPageMixin, RoutablePageMixin, Page):
         return attempt_result(request, quiz=self, attempt_id=attempt_id)
 
 
+def sections_served(snapshot: dict) -> list[str]:
+    """The policy sections the questions of a snapshot are linked to, sorted."""
+    return sorted(
+        {question["policy_section"] for question in snapshot.get("questions", []) if question.get("policy_section")}
+    )
+
+
 class AttemptLockedError(Exception):
     """A submitted attempt is evidence: it cannot be changed or deleted."""
 
@@ -181,6 +194,13 @@ class AttemptLockedError(Exception):
 class QuizAttemptQuerySet(models.QuerySet):
     def submitted(self):
         return self.filter(submitted_at__isnull=False)
+
+    def full(self):
+        """Attempts at the whole quiz, not re-checks."""
+        return self.filter(recheck_of__isnull=True)
+
+    def rechecks(self):
+        return self.filter(recheck_of__isnull=False)
 
     def update(self, **kwargs):
         """Only attempts still in progress can change; submitted rows are left out."""
@@ -218,6 +238,18 @@ class QuizAttempt(models.Model):
     started_at = models.DateTimeField(_("started at"), default=timezone.now)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True, db_index=True)
     deadline = models.DateTimeField(_("deadline"), null=True, blank=True)
+    recheck_of = models.ForeignKey(
+        "policy_content.PolicyVersion",
+        verbose_name=_("re-check after version"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Set on a re-check: the policy version whose changed sections it asks about."),
+    )
+    sections = models.JSONField(
+        _("policy sections asked about"), default=list, blank=True, help_text=_("Anchors of the questions served.")
+    )
 
     objects = QuizAttemptQuerySet.as_manager()
 
@@ -232,6 +264,8 @@ class QuizAttempt(models.Model):
         return f"{self.user} – {self.quiz} ({self.started_at:%Y-%m-%d %H:%M})"
 
     def save(self, *args, **kwargs):
+        if not self.sections and self.snapshot:
+            self.sections = sections_served(self.snapshot)
         if self.pk and QuizAttempt.objects.filter(pk=self.pk, submitted_at__isnull=False).exists():
             raise AttemptLockedError("A submitted attempt cannot be changed.")
         super().save(*args, **kwargs)

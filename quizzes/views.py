@@ -13,6 +13,7 @@ from policy_content.reader import reader_item
 from .attempts import QuizRuleError, attempts_so_far, snapshot_for, start_attempt, submit_attempt
 from .choices import Channel, QuestionType
 from .models import QuizAttempt, QuizPage
+from .rechecks import owed_recheck, start_recheck
 from .scoring import AnswerError, Answers, missing_answers
 
 FIELD_PREFIX = "q-"
@@ -35,6 +36,19 @@ def intro_context(request, *, quiz: QuizPage) -> dict:
         "attempts": attempts_so_far(quiz=quiz, user=request.user),
         "past_attempts": past,
         "rules": quiz.source_page,
+        "recheck": recheck_context(quiz=quiz, user=request.user),
+    }
+
+
+def recheck_context(*, quiz: QuizPage, user) -> dict | None:
+    """The re-check the person owes, with the headings of its sections in the reader's language."""
+    owed = owed_recheck(quiz=quiz, user=user)
+    if owed is None:
+        return None
+    headings = dict(quiz.policy.localized.specific.section_anchors()) if quiz.policy_id else {}
+    return {
+        "owed": owed,
+        "headings": [headings.get(anchor, anchor) for anchor in sorted(owed.sections)],
     }
 
 
@@ -138,6 +152,19 @@ def start_attempt_view(request, *, quiz: QuizPage):
         return redirect_to_login(quiz.url)
     try:
         attempt = start_attempt(quiz=quiz, user=request.user, language=get_language())
+    except QuizRuleError as exc:
+        return _refused(request, quiz=quiz, error=exc)
+    return redirect(quiz.url + quiz.reverse_subpage("attempt", args=[attempt.pk]))
+
+
+def start_recheck_view(request, *, quiz: QuizPage):
+    """Start (or resume) the re-check owed, then answer it on the quiz's own question page."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not request.user.is_authenticated:
+        return redirect_to_login(quiz.url)
+    try:
+        attempt = start_recheck(quiz=quiz, user=request.user, language=get_language())
     except QuizRuleError as exc:
         return _refused(request, quiz=quiz, error=exc)
     return redirect(quiz.url + quiz.reverse_subpage("attempt", args=[attempt.pk]))

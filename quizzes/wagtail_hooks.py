@@ -12,8 +12,10 @@ from wagtail.admin.widgets import Button
 from policy_content.admin_access import forbidden_unless
 
 from .admin_views import QuestionAnalysisView, can_view_analysis
+from .clause_answers import quiz_clause_source
 from .conversation_admin_views import ConversationAnalysisView
 from .models import ConversationAttempt, ConversationPage, QuizAttempt, QuizPage
+from .recheck_admin import RecheckImpactButton, RecheckImpactView
 
 analysis_access = forbidden_unless(can_view_analysis)
 
@@ -93,3 +95,18 @@ def refuse_deleting_quiz_with_attempts(request, page):
         )
         return redirect(reverse("wagtailadmin_explore", args=[page.get_parent().pk]))
     return None
+
+
+@hooks.register("register_admin_urls")
+def register_recheck_impact_url():
+    return [
+        path("quizzes/recheck-impact/<int:page_id>/", RecheckImpactView.as_view(), name="policy_recheck_impact"),
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def recheck_impact_header_button(page, user, view_name, next_url=None):
+    yield RecheckImpactButton(page=page, priority=67)
+
+
+hooks.register("clause_answer_sources", quiz_clause_source)

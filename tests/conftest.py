@@ -8,7 +8,7 @@ from wagtail.models import Page, Site
 
 from tests.training.factories import AuthenticatorFactory, TeamFactory, UserFactory
 
-pytest_plugins = ["tests.screenshots"]
+pytest_plugins = ["tests.screenshots", "tests.conformance_summary", "tests.identity_providers.fixtures"]
 
 # The machine the suite runs on is shared: judge generated inputs by what they prove, not by how fast they come.
 hypothesis_settings.register_profile("shared-machine", deadline=None, suppress_health_check=[HealthCheck.too_slow])

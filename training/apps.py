@@ -12,6 +12,7 @@ class TrainingConfig(AppConfig):
         from . import signals  # noqa: F401
         from .compliance import reminder_log  # noqa: F401
         from .people import import_confirm, mfa, mfa_changes, person_changes  # noqa: F401
+        from .scim import audit  # noqa: F401
 
 
 class UsersConfig(WagtailUsersAppConfig):

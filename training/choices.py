@@ -30,6 +30,7 @@ class ItemKind(models.TextChoices):
     POLICY = "policy", _("Policy")
     QUIZ = "quiz", _("Quiz")
     CONVERSATION = "conversation", _("Conversation")
+    RECHECK = "recheck", _("Re-check")
 
 
 # Kinds completed by passing with a score: one rule counts them all (attempts, best score, first pass).
@@ -40,9 +41,11 @@ class Status(models.TextChoices):
     """A person's standing on one required item; the order is the order of urgency."""
 
     OVERDUE = "overdue", _("Overdue")
+    EXPIRED = "expired", _("Expired")
     REACKNOWLEDGE = "reacknowledge", _("Re-acknowledgement needed")
     TODO = "todo", _("To do")
     NO_ATTEMPTS_LEFT = "no_attempts_left", _("No attempts left")
+    EXPIRES_SOON = "expires_soon", _("Expires soon")
     DONE = "done", _("Done")
 
 

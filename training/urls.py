@@ -1,3 +1,4 @@
+from allauth import urls as allauth_urls
 from allauth.account.views import LogoutView
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
@@ -13,7 +14,13 @@ from .calendar import views as calendar_views
 from .people.admin_users import AccountView
 from .search import views as search_views
 
+# The single sign-on providers' addresses (OpenID Connect callbacks, SAML's assertion consumer) are
+# registered with each identity provider, so they carry no language prefix.
+SSO_URLS = allauth_urls.build_provider_urlpatterns()
+ACCOUNT_URLS = [pattern for pattern in allauth_urls.urlpatterns if pattern not in SSO_URLS]
+
 urlpatterns = [
+    path("accounts/", include(SSO_URLS)),
     # Wagtail's own login form would accept a password alone and bypass
     # allauth's rate limits; every sign-in goes through allauth.
     path(
@@ -32,10 +39,12 @@ urlpatterns = [
     # Calendar apps fetch it without a session: the secret in the address is the credential.
     path("calendar/<str:token>.ics", calendar_views.calendar_feed, name="calendar_feed"),
     path("livez", views.live, name="live"),
+    # Identity providers provision people here; each request carries its client's bearer token.
+    path("scim/v2/", include("training.scim.urls")),
 ]
 
 urlpatterns += i18n_patterns(
-    path("accounts/", include("allauth.urls")),
+    path("accounts/", include(ACCOUNT_URLS)),
     path("evidence/", include("policy_content.evidence_urls")),
     path("search/", search_views.search, name="search"),
     path("calendar/reset/", calendar_views.reset_calendar, name="calendar_reset"),

@@ -26,6 +26,7 @@ from .compliance.reports import people_in_scope, sees_all_teams
 from .models import Requirement, Team, User
 from .people.evidence import refuse_deleting_people_with_evidence
 from .people.import_views import ImportPreviewView, ImportUploadView
+from .scim.client_admin import ScimClientViewSet
 
 __all__ = ["EvidenceGroup", "PeopleGroup", "RequirementViewSet"]
 
@@ -145,7 +146,7 @@ class PeopleGroup(ModelViewSetGroup):
     menu_label = _("People")
     menu_icon = "group"
     menu_order = 300
-    items = (PersonViewSet("people"), TeamViewSet("teams"))
+    items = (PersonViewSet("people"), TeamViewSet("teams"), ScimClientViewSet("provisioning_clients"))
 
 
 # Requirements ---------------------------------------------------------------------------------
@@ -300,11 +301,13 @@ class QuizAttemptViewSet(EvidenceViewSet):
         "max_score",
         "percent",
         "passed",
+        "recheck_of",
     ]
     ordering = ["-started_at"]
     inspect_view_fields = [
         "user",
         "quiz",
+        "recheck_of",
         "revision",
         "language",
         "started_at",

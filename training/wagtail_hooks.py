@@ -8,6 +8,7 @@ from policy_content.reader import READER_STANDING_HOOK
 
 from .admin_menus import relabel
 from .compliance.admin_home import team_training_panel
+from .compliance.learning_records_panel import learning_records_panel
 from .compliance.loader import standing_for
 from .compliance.reports import can_view_reports, sees_all_teams
 from .people.evidence import refuse_deleting_people_with_evidence
@@ -70,6 +71,13 @@ def register_audit_log_menu_item():
 @hooks.register("construct_homepage_panels")
 def add_team_training_panel(request, panels):
     panel = team_training_panel(request.user)
+    if panel:
+        panels.append(panel)
+
+
+@hooks.register("construct_homepage_panels")
+def add_learning_records_panel(request, panels):
+    panel = learning_records_panel(request.user)
     if panel:
         panels.append(panel)
 

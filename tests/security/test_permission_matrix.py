@@ -1,9 +1,9 @@
 """Who gets what from every URL of the site: one request per URL pattern and role, read from the resolver.
 
-Matrix: 118 project URLs (102 patterns of training, policy_content, quizzes and the project's admin
-viewsets and reports, plus 16 routes of the project's routable pages) x 7 roles = 826 requests, and
+Matrix: 141 project URLs (125 patterns of training, policy_content, quizzes and the project's admin
+viewsets and reports, plus 16 routes of the project's routable pages) x 7 roles = 987 requests, and
 the generic Wagtail, allauth and Django patterns by prefix, for a visitor and (the admin ones) for an
-employee: about 1,270 requests in all. A new URL without a row in PROJECT fails,
+employee: about 1,430 requests in all. A new URL without a row in PROJECT fails,
 naming the outcomes it has now.
 """
 
@@ -25,6 +25,7 @@ from tests.security.url_matrix import (
     REDIRECT,
     REFUSED,
     SIGN_IN,
+    UNAUTHORIZED,
     fill,
     outcome,
     page_routes,
@@ -32,9 +33,19 @@ from tests.security.url_matrix import (
 )
 from tests.training.world import build_world
 from training.calendar.tokens import feed_token
+from training.models import ScimClient
 
 ROLES = ("anonymous", "employee", "other_manager", "own_manager", "editor", "compliance", "admin")
-CODES = {"200": OK, "in": SIGN_IN, "403": DENIED, "no": REFUSED, "404": MISSING, "405": NOT_ALLOWED, "->": REDIRECT}
+CODES = {
+    "200": OK,
+    "in": SIGN_IN,
+    "401": UNAUTHORIZED,
+    "403": DENIED,
+    "no": REFUSED,
+    "404": MISSING,
+    "405": NOT_ALLOWED,
+    "->": REDIRECT,
+}
 
 # One row per project URL: the outcome for each role, in ROLES order. "in": sent to sign in (an
 # employee too: the admin is not theirs); a report someone in the admin may not read answers 403;
@@ -68,6 +79,31 @@ PROJECT = {
     # The audit log names people of every team: Compliance and administrators only.
     "training_reports:audit_log": "in in 403 403 403 200 200",
     "training_reports:audit_log_results": "in in 403 403 403 200 200",
+    # SCIM provisioning: a bearer token of a provisioning client, never a session (none here: 401).
+    "scim:root": "401 401 401 401 401 401 401",
+    "scim:search": "401 401 401 401 401 401 401",
+    "scim:service_provider_config": "401 401 401 401 401 401 401",
+    "scim:resource_types": "401 401 401 401 401 401 401",
+    "scim:resource_type": "401 401 401 401 401 401 401",
+    "scim:schemas": "401 401 401 401 401 401 401",
+    "scim:schema": "401 401 401 401 401 401 401",
+    "scim:users": "401 401 401 401 401 401 401",
+    "scim:users_search": "401 401 401 401 401 401 401",
+    "scim:user": "401 401 401 401 401 401 401",
+    "scim:groups": "401 401 401 401 401 401 401",
+    "scim:groups_search": "401 401 401 401 401 401 401",
+    "scim:group": "401 401 401 401 401 401 401",
+    "scim:unknown": "401 401 401 401 401 401 401",
+    # Provisioning clients and their tokens: administrators only.
+    "provisioning_clients:index": "in in no no no no 200",
+    "provisioning_clients:index_results": "in in no no no no 200",
+    "provisioning_clients:add": "in in no no no no 200",
+    "provisioning_clients:edit": "in in no no no no 200",
+    "provisioning_clients:delete": "in in no no no no 200",
+    "provisioning_clients:history": "in in no no no no 200",
+    "provisioning_clients:history_results": "in in no no no no 200",
+    "provisioning_clients:usage": "in in no no no no 200",
+    "provisioning_clients:inspect": "in in no no no no 200",
     "policy_markdown_preview": "in in 405 405 405 405 405",
     # Comparing any two versions: those who may read a policy's history (editors) and Compliance.
     "policy_version_compare": "in in 403 403 200 200 200",
@@ -87,6 +123,8 @@ PROJECT = {
     "conversation_analysis": "in in 403 403 200 200 200",
     "conversation_analysis_results": "in in 403 403 200 200 200",
     "policy_review_report": "in in 403 403 200 200 200",
+    "policy_clause_insight": "in in 403 403 200 200 200",
+    "policy_recheck_impact": "in in no no 200 no 200",
     "policy_review_report_results": "in in 403 403 200 200 200",
     # People and teams: administrators only; a person with evidence is never deleted.
     "people:index": "in in no no no no 200",
@@ -171,6 +209,7 @@ PROJECT = {
     "QuizPage:index_route": "in 200 200 200 200 200 200",
     "QuizPage:intro_view": "in 200 200 200 200 200 200",
     "QuizPage:start": "405 405 405 405 405 405 405",
+    "QuizPage:recheck": "405 405 405 405 405 405 405",
     "QuizPage:attempt": "in -> 404 404 404 404 404",
     "QuizPage:result": "in 200 404 404 404 404 404",
     "ConversationPage:index_route": "in 200 200 200 200 200 200",
@@ -199,6 +238,17 @@ GENERIC = [
     ("en/accounts/reauthenticate/", SIGN_IN),
     ("en/accounts/login/code/confirm/", SIGN_IN),
     ("en/accounts/logout/", REDIRECT),
+    # Single sign-on: allauth's pages after a provider (an error answers 401), a person's connected
+    # providers, its old addresses (redirects to the new); the providers' own addresses answer 404 for
+    # a provider that is not configured, except SAML's assertion consumer, which passes what it is
+    # posted on to the step that looks the provider up.
+    ("en/accounts/3rdparty/login/cancelled/", OK),
+    ("en/accounts/3rdparty/login/error/", "401"),
+    ("en/accounts/3rdparty/", SIGN_IN),
+    ("en/accounts/social/", REDIRECT),
+    ("accounts/^saml/(?P<organization_slug>[^/]+)/acs/finish/", MISSING),
+    ("accounts/^saml/(?P<organization_slug>[^/]+)/acs/", REDIRECT),
+    ("accounts/", MISSING),
     ("en/accounts/", OK),  # sign in, sign-up closed, password reset, inactive account, a bad link's page
     ("en/", OK),  # the site's pages
 ]
@@ -227,19 +277,26 @@ def project_paths(world, home_page):
         "quiz_attempts": attempt.pk,
         "conversation_attempts": played.pk,
         "training_reports": world.ana.pk,
+        "provisioning_clients": ScimClient.objects.create(name="Entra ID", token_hash="0" * 64).pk,
     }
     for pattern in site_patterns():
         if pattern.project:
             pk = (
                 world.policy.pk
-                if pattern.key == "training_reports:policy_evidence"
+                if pattern.key in ("training_reports:policy_evidence", "policy_clause_insight")
                 else pks.get(pattern.key.split(":")[0], 1)
             )
             yield (
                 pattern.key,
                 fill(
                     pattern.route,
-                    {"pk": pk, "sha256": text_hash, "acknowledgement": paper.pk, "token": feed_token(world.ana)},
+                    {
+                        "pk": pk,
+                        "page_id": world.policy.pk,
+                        "sha256": text_hash,
+                        "acknowledgement": paper.pk,
+                        "token": feed_token(world.ana),
+                    },
                 ),
             )
     pages = {

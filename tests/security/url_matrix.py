@@ -19,6 +19,7 @@ PROJECT_VIEWSETS = (
     "acknowledgements",
     "quiz_attempts",
     "conversation_attempts",
+    "provisioning_clients",
 )
 # Wagtail's own views the project replaces by a route mounted before the admin URLs (training/urls.py).
 PROJECT_OVERRIDES = ("admin/login/", "admin/logout/", "admin/account/")
@@ -88,9 +89,10 @@ def fill(route: str, values: dict) -> str:
 
 # Outcome classes ------------------------------------------------------------------------------
 
-OK, SIGN_IN, DENIED, REFUSED, MISSING, NOT_ALLOWED, REDIRECT = (
+OK, SIGN_IN, UNAUTHORIZED, DENIED, REFUSED, MISSING, NOT_ALLOWED, REDIRECT = (
     "200",
     "sign-in",
+    "401",
     "403",
     "refused",
     "404",
@@ -113,4 +115,4 @@ def outcome(client, path: str) -> str:
         if location.split("?")[0] == "/en" + path.split("?")[0]:
             return outcome(client, location)
         return REDIRECT
-    return {200: OK, 403: DENIED, 404: MISSING, 405: NOT_ALLOWED}.get(status, str(status))
+    return {200: OK, 401: UNAUTHORIZED, 403: DENIED, 404: MISSING, 405: NOT_ALLOWED}.get(status, str(status))

@@ -37,6 +37,8 @@ def test_demo_shows_every_state_across_two_teams(demo, client, compliance):
     }
     assert statuses["ana"] == {Status.DONE}
     assert Status.REACKNOWLEDGE in statuses["james"] | statuses["nikos"]
+    assert Status.EXPIRED in statuses["james"]
+    assert not any(Status.EXPIRED in held for name, held in statuses.items() if name != "james")
     assert Status.OVERDUE in statuses["sofia"]
     assert statuses["eleni"] == {Status.TODO}
     teams = {summary.team_name for summary in response.context["summaries"]}

@@ -18,6 +18,8 @@ PRODID = "-//Service Training//Due dates//EN"
 
 def item_summary(item: ItemStanding) -> str:
     """What the event says, in the active language: what to do, and with what."""
+    if item.kind == ItemKind.RECHECK:
+        return _("Take the re-check: %(title)s") % {"title": item.title}
     if item.kind == ItemKind.QUIZ:
         return _("Take the quiz: %(title)s") % {"title": item.title}
     if item.needs_reacknowledgement:

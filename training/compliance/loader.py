@@ -14,6 +14,8 @@ from policy_content.localized import default_language_code, pages_in_language
 from policy_content.models import Acknowledgement, PolicyPage, PolicyVersion
 from policy_content.reader_routing import acknowledgeable_pages
 from quizzes.models import ConversationAttempt, ConversationPage, QuizAttempt, QuizPage
+from quizzes.recheck_rules import RecheckOwed, recheck_owed
+from quizzes.rechecks import PASS_FIELDS, VERSION_FIELDS, pass_facts, version_facts
 
 from ..choices import SCORED_KINDS, ItemKind
 from ..models import Requirement, TrainingSettings, User
@@ -61,7 +63,8 @@ def load_requirements(
     query in another language or with links. With `request`, the site's root paths the links are
     made from are read once for the request.
     With links, one or two more queries when a translation is out of
-    date (its reader is sent to the source page, where they can acknowledge).
+    date (its reader is sent to the source page, where they can acknowledge). One more when a
+    required quiz trains a policy: that policy's versions, for re-checks.
     """
     settings = settings or TrainingSettings.load()
     language = language or translation.get_language() or default_language_code()
@@ -101,10 +104,11 @@ def load_requirements(
     scored_pages: dict[int, dict] = {}
     for kind, ids in scored_ids.items():
         page_model = SCORED_RECORDS[kind][0]
-        scored_pages.update(
-            (page["pk"], page)
-            for page in page_model.objects.filter(pk__in=ids).values("pk", "attempts_allowed", "pass_mark")
+        fields = ("pk", "attempts_allowed", "pass_mark") + (
+            ("policy_id", "question_bank") if kind == ItemKind.QUIZ else ()
         )
+        scored_pages.update((page["pk"], page) for page in page_model.objects.filter(pk__in=ids).values(*fields))
+    versions_of = _versions_of_trained_policies(scored_pages.values())
 
     facts = []
     for requirement in requirements:
@@ -123,7 +127,11 @@ def load_requirements(
             quiz = scored_pages.get(requirement.page_id)
             if quiz is None:
                 continue
-            extra = {"attempts_allowed": quiz["attempts_allowed"] or 0, "pass_mark": quiz["pass_mark"]}
+            extra = {
+                "attempts_allowed": quiz["attempts_allowed"] or 0,
+                "pass_mark": quiz["pass_mark"],
+                **_recheck_facts(quiz, versions_of),
+            }
         else:
             continue
         key = requirement.page.translation_key
@@ -151,10 +159,35 @@ def load_requirements(
                 ),
                 active_from=requirement.active_from,
                 sort_order=requirement.sort_order,
+                validity_months=(
+                    requirement.validity_months if requirement.validity_months is not None else settings.validity_months
+                ),
+                expiry_warning_days=settings.expiry_warning_days,
                 **extra,
             )
         )
     return facts
+
+
+def _versions_of_trained_policies(quizzes) -> dict[int, tuple]:
+    """Versions of the policies the required quizzes train, when one has more than one (one query then)."""
+    policy_ids = {quiz["policy_id"] for quiz in quizzes if quiz.get("policy_id")}
+    if not policy_ids:
+        return {}
+    by_policy: dict[int, list] = defaultdict(list)
+    for row in PolicyVersion.objects.filter(policy_id__in=policy_ids).order_by("number").values(*VERSION_FIELDS):
+        by_policy[row["policy_id"]].append(row)
+    return {policy: tuple(version_facts(rows)) for policy, rows in by_policy.items() if len(rows) > 1}
+
+
+def _recheck_facts(quiz: dict, versions_of: dict[int, tuple]) -> dict:
+    """What a quiz's re-checks need: its policy's versions and the sections its bank asks about."""
+    versions = versions_of.get(quiz.get("policy_id"), ())
+    if not versions:
+        return {}
+    bank = quiz["question_bank"].raw_data
+    sections = frozenset(block["value"].get("policy_section") for block in bank if block["value"].get("policy_section"))
+    return {"policy_versions": versions, "bank_sections": sections}
 
 
 PERSON_FIELDS = (
@@ -224,13 +257,16 @@ def _records(
     submitted = Q(submitted_at__isnull=False)
     for kind, ids in scored_ids.items():
         _page_model, attempt_model, page_field = SCORED_RECORDS[kind]
+        attempts = attempt_model.objects.filter(user__in=person_ids, **{f"{page_field}_id__in": ids})
+        if kind == ItemKind.QUIZ:
+            attempts = attempts.filter(recheck_of__isnull=True)
         for summary in (
-            attempt_model.objects.filter(user__in=person_ids, **{f"{page_field}_id__in": ids})
-            .values("user_id", f"{page_field}_id")
+            attempts.values("user_id", f"{page_field}_id")
             .annotate(
                 attempts=Count("pk"),
                 best_percent=Max("percent", filter=submitted),
                 first_passed_at=Min("submitted_at", filter=submitted & Q(passed=True)),
+                last_passed_at=Max("submitted_at", filter=submitted & Q(passed=True)),
             )
             .order_by()
         ):
@@ -238,8 +274,33 @@ def _records(
                 attempts=summary["attempts"],
                 best_percent=summary["best_percent"],
                 first_passed_at=summary["first_passed_at"],
+                last_passed_at=summary["last_passed_at"],
             )
     return acknowledgements, quizzes
+
+
+def _rechecks(person_ids, requirements: list[RequirementFacts]) -> dict[int, dict[int, RecheckOwed]]:
+    """Re-checks owed, by person and quiz page, when a required quiz's policy has a later version (one query then)."""
+    quizzes = {r.page_id: r for r in requirements if r.kind == ItemKind.QUIZ and r.policy_versions}
+    if not quizzes:
+        return {}
+    passes: dict[tuple[int, int], list[dict]] = defaultdict(list)
+    for row in (
+        QuizAttempt.objects.submitted()
+        .filter(user__in=person_ids, quiz_id__in=list(quizzes), passed=True)
+        .values(*PASS_FIELDS)
+        .order_by()
+    ):
+        passes[row["user_id"], row["quiz_id"]].append(row)
+    owed: dict[int, dict[int, RecheckOwed]] = defaultdict(dict)
+    for (user_id, quiz_id), rows in passes.items():
+        requirement = quizzes[quiz_id]
+        recheck = recheck_owed(
+            passes=pass_facts(rows), versions=requirement.policy_versions, bank_sections=requirement.bank_sections
+        )
+        if recheck is not None:
+            owed[user_id][quiz_id] = recheck
+    return owed
 
 
 def standings_of(
@@ -251,13 +312,15 @@ def standings_of(
 ) -> dict[int, Standing]:
     """Standing of the people in `rows` (their PERSON_FIELDS), keyed by user id, in their order.
 
-    2 queries, 3 when some requirement is given to roles. `person_ids` may name the same people as
+    2 queries, 3 when some requirement is given to roles, one more when a required quiz's policy has
+    several versions (the passes re-checks are computed from). `person_ids` may name the same people as
     a subquery; by default their ids are listed.
     """
     if not rows:
         return {}
     ids = person_ids if person_ids is not None else [row["pk"] for row in rows]
     acknowledgements, quizzes = _records(ids, requirements)
+    rechecks = _rechecks(ids, requirements)
     roles = load_roles(ids, requirements)
     standings = {}
     for row in rows:
@@ -268,6 +331,7 @@ def standings_of(
             today=today,
             acknowledgements=acknowledgements.get(person.id),
             quizzes=quizzes.get(person.id),
+            rechecks=rechecks.get(person.id),
         )
     return standings
 

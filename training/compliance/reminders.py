@@ -25,7 +25,7 @@ from django.utils.translation import gettext
 
 from policy_content.localized import pages_in_language
 
-from ..choices import ReminderKind
+from ..choices import ReminderKind, Status
 from ..models import ReminderSend, Team, TrainingSettings, User
 from .dashboard import absolute_url
 from .loader import iter_standings, load_requirements
@@ -57,15 +57,23 @@ class ReminderOutcome:
 
 
 def items_to_remind(standing: Standing, *, today: datetime.date, days_ahead: int) -> list[ItemStanding]:
-    """Items the person can act on that are overdue or due within `days_ahead` days."""
+    """Items the person can act on, or must renew, that are overdue, expired or due within `days_ahead` days."""
     horizon = today + datetime.timedelta(days=days_ahead)
-    return [item for item in standing.items if item.can_act and item.due_date <= horizon]
+    return [
+        item
+        for item in standing.items
+        if (item.can_act or item.status == Status.EXPIRES_SOON) and item.due_date <= horizon
+    ]
 
 
 def digest_items(standing: Standing, *, today: datetime.date, days_ahead: int) -> list[ItemStanding]:
-    """What a manager hears about: every unfinished item overdue or due soon, blocked ones included."""
+    """What a manager hears about: every unfinished, expired or expiring item due soon, blocked ones included."""
     horizon = today + datetime.timedelta(days=days_ahead)
-    return [item for item in standing.items if not item.is_done and item.due_date <= horizon]
+    return [
+        item
+        for item in standing.items
+        if (not item.is_done or item.status == Status.EXPIRES_SOON) and item.due_date <= horizon
+    ]
 
 
 class _Links:
@@ -99,6 +107,9 @@ class _Links:
 
     def describe(self, item: ItemStanding, language: str) -> dict:
         title, url = self._page(item.requirement.translation_key, language) or (item.title, "")
+        if item.recheck is not None:
+            with translation.override(language):
+                title = gettext("Re-check: %(title)s") % {"title": title}
         return {
             "title": title,
             "url": url,

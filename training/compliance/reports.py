@@ -94,6 +94,9 @@ class ComplianceRow:
     def item(self, requirement_id: int) -> ItemStanding | None:
         return self.standing.item_for(requirement_id)
 
+    def recheck(self, requirement_id: int) -> ItemStanding | None:
+        return self.standing.recheck_for(requirement_id)
+
 
 def build_rows(
     standings: Iterable[Standing], *, team_names: dict[int, str], today: datetime.date, new_hire_window_days: int
@@ -231,6 +234,7 @@ def export_columns(requirements: list[RequirementFacts]) -> list[tuple[str, str]
             (f"r{requirement.id}_status", _("%(item)s: status") % {"item": title}),
             (f"r{requirement.id}_due", _("%(item)s: due") % {"item": title}),
             (f"r{requirement.id}_completed", _("%(item)s: completed") % {"item": title}),
+            (f"r{requirement.id}_expires", _("%(item)s: expires") % {"item": title}),
         ]
         if requirement.kind in SCORED_KINDS:
             columns += [
@@ -261,6 +265,7 @@ def export_values(row: ComplianceRow, requirements: list[RequirementFacts]) -> d
         values[f"{key}_status"] = str(Status(item.status).label)
         values[f"{key}_due"] = item.due_date
         values[f"{key}_completed"] = item.completed_at
+        values[f"{key}_expires"] = item.expires_on
         if requirement.kind in SCORED_KINDS:
             values[f"{key}_score"] = item.best_percent
             values[f"{key}_attempts"] = item.attempts_used

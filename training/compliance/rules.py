@@ -10,13 +10,15 @@ from __future__ import annotations
 import datetime
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from django.utils import translation
+from django.utils import timezone, translation
 
 from quizzes.attempts import attempts_left as quiz_attempts_left
+from quizzes.recheck_rules import RecheckOwed, VersionFacts
 
 from ..choices import SCORED_KINDS, Audience, ItemKind, Status
+from .expiry import expires_on, expiry_status
 
 __all__ = [
     "AcknowledgementFacts",
@@ -31,6 +33,7 @@ __all__ = [
     "item_standing",
     "joined_on",
     "person_standing",
+    "recheck_item",
     "urgency_key",
 ]
 
@@ -58,6 +61,11 @@ class RequirementFacts:
     pass_mark: int | None = None
     job_titles: frozenset[str] = frozenset()  # casefolded
     roles: frozenset[str] = frozenset()
+    # A quiz training a policy: its versions and the sections its bank asks about, for re-checks.
+    policy_versions: tuple[VersionFacts, ...] = ()
+    bank_sections: frozenset[str] = frozenset()
+    validity_months: int | None = None  # None or 0: a completion never expires
+    expiry_warning_days: int = 30
 
 
 @dataclass(frozen=True)
@@ -95,6 +103,7 @@ class QuizFacts:
     attempts: int = 0
     best_percent: int | None = None
     first_passed_at: datetime.datetime | None = None
+    last_passed_at: datetime.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -109,10 +118,17 @@ class ItemStanding:
     best_percent: int | None = None
     attempts_used: int = 0
     attempts_left: int | None = None
+    recheck: RecheckOwed | None = None
+    expires_on: datetime.date | None = None
 
     @property
     def is_done(self) -> bool:
-        return self.status == Status.DONE
+        """Completed and still valid (an item that expires soon still counts)."""
+        return self.status in (Status.DONE, Status.EXPIRES_SOON)
+
+    @property
+    def is_expired(self) -> bool:
+        return self.status == Status.EXPIRED
 
     @property
     def can_act(self) -> bool:
@@ -172,11 +188,23 @@ class Standing:
         return next((item for item in self.items if item.can_act), None)
 
     def item_for(self, requirement_id: int) -> ItemStanding | None:
-        return next((item for item in self.items if item.requirement.id == requirement_id), None)
+        return next(
+            (item for item in self.items if item.requirement.id == requirement_id and item.recheck is None), None
+        )
 
     def item_for_page(self, page_id: int) -> ItemStanding | None:
         """The item of a policy, quiz or conversation page in the default language; None when it is not required."""
-        return next((item for item in self.items if item.requirement.page_id == page_id), None)
+        return next((item for item in self.items if item.requirement.page_id == page_id and item.recheck is None), None)
+
+    def recheck_for(self, requirement_id: int) -> ItemStanding | None:
+        """The re-check owed at a required quiz, if any."""
+        return next(
+            (item for item in self.items if item.requirement.id == requirement_id and item.recheck is not None), None
+        )
+
+    @property
+    def rechecks(self) -> list[ItemStanding]:
+        return [item for item in self.items if item.recheck is not None]
 
 
 # Rules --------------------------------------------------------------------------------------
@@ -231,6 +259,30 @@ def is_new_hire(person: PersonFacts, *, today: datetime.date, window_days: int) 
     return person.start_date is not None and 0 <= (today - person.start_date).days < window_days
 
 
+def _completed(
+    requirement: RequirementFacts,
+    due: datetime.date,
+    *,
+    today: datetime.date,
+    completed_at: datetime.datetime,
+    **common,
+) -> ItemStanding:
+    """A completed item: done, expiring soon (renewal due by the expiry day) or expired (owed again, overdue)."""
+    expiry = expires_on(timezone.localdate(completed_at), validity_months=requirement.validity_months)
+    status = expiry_status(expiry, today=today, warning_days=requirement.expiry_warning_days)
+    if status is None:
+        return ItemStanding(requirement, Status.DONE, due, completed_at=completed_at, expires_on=expiry, **common)
+    return ItemStanding(
+        requirement,
+        status,
+        expiry,
+        is_overdue=status == Status.EXPIRED,
+        completed_at=completed_at,
+        expires_on=expiry,
+        **common,
+    )
+
+
 def item_standing(
     requirement: RequirementFacts,
     person: PersonFacts,
@@ -244,15 +296,16 @@ def item_standing(
     overdue = today > due
     if requirement.kind == ItemKind.POLICY:
         latest = max(acknowledgements, key=lambda ack: ack.version_number, default=None)
-        current = next(
+        current = max(
             (ack for ack in acknowledgements if ack.version_id == requirement.current_version_id),
-            None,
+            key=lambda ack: ack.acknowledged_at,
+            default=None,
         )
         common = {
             "acknowledged_version": latest.version_number if latest else None,
         }
         if current is not None:
-            return ItemStanding(requirement, Status.DONE, due, completed_at=current.acknowledged_at, **common)
+            return _completed(requirement, due, today=today, completed_at=current.acknowledged_at, **common)
         reack = latest is not None
         status = Status.OVERDUE if overdue else (Status.REACKNOWLEDGE if reack else Status.TODO)
         return ItemStanding(requirement, status, due, is_overdue=overdue, needs_reacknowledgement=reack, **common)
@@ -261,8 +314,9 @@ def item_standing(
     attempts_left = quiz_attempts_left(allowed=requirement.attempts_allowed, used=quiz.attempts)
     common = {"best_percent": quiz.best_percent, "attempts_used": quiz.attempts, "attempts_left": attempts_left}
     if quiz.first_passed_at is not None:
-        # A pass stands: new policy versions do not reset quiz results.
-        return ItemStanding(requirement, Status.DONE, due, completed_at=quiz.first_passed_at, **common)
+        # A pass stands until it expires: new policy versions do not reset quiz results.
+        completed_at = quiz.last_passed_at if requirement.validity_months else quiz.first_passed_at
+        return _completed(requirement, due, today=today, completed_at=completed_at or quiz.first_passed_at, **common)
     if overdue:
         status = Status.OVERDUE
     elif attempts_left == 0:
@@ -270,6 +324,15 @@ def item_standing(
     else:
         status = Status.TODO
     return ItemStanding(requirement, status, due, is_overdue=overdue, **common)
+
+
+def recheck_item(requirement: RequirementFacts, *, owed: RecheckOwed, today: datetime.date) -> ItemStanding:
+    """A re-check owed at a quiz, as an item of its own: due the version allowance after the version."""
+    due = timezone.localdate(owed.published_at) + datetime.timedelta(days=requirement.new_version_due_days)
+    overdue = today > due
+    status = Status.OVERDUE if overdue else Status.TODO
+    item_requirement = replace(requirement, kind=ItemKind.RECHECK)
+    return ItemStanding(item_requirement, status, due, is_overdue=overdue, recheck=owed)
 
 
 def urgency_key(item: ItemStanding) -> tuple:
@@ -292,10 +355,12 @@ def person_standing(
     today: datetime.date,
     acknowledgements: dict[int, Sequence[AcknowledgementFacts]] | None = None,
     quizzes: dict[int, QuizFacts] | None = None,
+    rechecks: dict[int, RecheckOwed] | None = None,
 ) -> Standing:
     """Standing on every requirement that applies to the person; records are keyed by page id."""
     acknowledgements = acknowledgements or {}
     quizzes = quizzes or {}
+    rechecks = rechecks or {}
     items = [
         item_standing(
             requirement,
@@ -306,6 +371,11 @@ def person_standing(
         )
         for requirement in requirements
         if applies_to(requirement, person)
+    ]
+    items += [
+        recheck_item(requirement, owed=rechecks[requirement.page_id], today=today)
+        for requirement in requirements
+        if requirement.page_id in rechecks and applies_to(requirement, person)
     ]
     items.sort(key=urgency_key)
     return Standing(person=person, items=items)

@@ -25,7 +25,7 @@ from policy_content.models import Acknowledgement, PolicyPage, PolicyVersion
 from quizzes.attempts import bank_of, snapshot_for
 from quizzes.choices import QuestionType
 from quizzes.drawing import draw_snapshot
-from quizzes.models import QuizAttempt, QuizPage
+from quizzes.models import QuizAttempt, QuizPage, sections_served
 from quizzes.scoring import score_attempt
 from training.choices import ItemKind, Language, Role
 from training.compliance.loader import load_requirements
@@ -240,6 +240,7 @@ class _Generator:
                     revision_id=page.live_revision_id,
                     language=language,
                     snapshot=snapshot,
+                    sections=sections_served(snapshot),
                     started_at=moment,
                 )
                 records.append(attempt)

@@ -155,17 +155,25 @@ def seed_people(*, today: datetime.date | None = None) -> list[tuple[User, bool]
     return people
 
 
+# The demo quizzes whose pass expires and must be renewed.
+RENEWED_YEARLY = {"closing-interactions": {"validity_months": 12}}
+
+
 def seed_progress(*, policy, quizzes, today: datetime.date | None = None) -> list:
     """Require the demo policy and quizzes of everyone; leave existing requirements as they are.
 
     With the demo records this shows every state: Ana done; James and Nikos must re-acknowledge
     version 2 (due in about ten days); quizzes nobody passed are overdue for staff hired long ago;
     Eleni and Tom, new hires, have not started and are not yet due; Beatriz's quizzes are overdue.
+    Closing interactions must be passed again every 12 months: James's pass of it has expired.
     """
     today = today or timezone.localdate()
     requirements = []
     specs = [(policy, {"new_version_due_days": 30, "sort_order": 0})]
-    specs += [(quiz, {"sort_order": order}) for order, quiz in enumerate(quizzes, start=1)]
+    specs += [
+        (quiz, {"sort_order": order, **RENEWED_YEARLY.get(quiz.slug, {})})
+        for order, quiz in enumerate(quizzes, start=1)
+    ]
     for page, extra in specs:
         requirement, _ = Requirement.objects.get_or_create(
             page=page,

@@ -9,13 +9,18 @@ from .compliance import (
 from .imports import PeopleImport, PeopleImportQuerySet
 from .pages import HomePage
 from .people import Team, TeamQuerySet, User, UserManager
+from .provisioning import DirectoryGroup, ScimAccount, ScimClient, ScimClientQuerySet
 from .translations import TranslationTask, TranslationTaskQuerySet
 
 __all__ = [
+    "DirectoryGroup",
     "HomePage",
     "PeopleImport",
     "PeopleImportQuerySet",
     "ReminderSend",
+    "ScimAccount",
+    "ScimClient",
+    "ScimClientQuerySet",
     "Requirement",
     "RequirementQuerySet",
     "Team",

@@ -51,6 +51,19 @@ class TrainingSettings(BaseGenericSetting):
         default=90,
         help_text=_("People who started fewer than this many days ago count as new hires in reports."),
     )
+    validity_months = models.PositiveSmallIntegerField(
+        _("valid for (months)"),
+        default=0,
+        help_text=_(
+            "An acknowledgement or a quiz pass must be renewed this many months after it; "
+            "0 means it never expires. Each requirement can set its own period."
+        ),
+    )
+    expiry_warning_days = models.PositiveSmallIntegerField(
+        _("expires soon (days)"),
+        default=30,
+        help_text=_("Items that expire within this many days are shown as expiring soon."),
+    )
     reminder_days_ahead = models.PositiveSmallIntegerField(
         _("remind days ahead"),
         default=_default_reminder_days_ahead,
@@ -61,6 +74,10 @@ class TrainingSettings(BaseGenericSetting):
         MultiFieldPanel(
             [FieldPanel("new_hire_due_days"), FieldPanel("new_version_due_days")],
             heading=_("Due dates"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("validity_months"), FieldPanel("expiry_warning_days")],
+            heading=_("Recertification"),
         ),
         FieldPanel("new_hire_window_days"),
         FieldPanel("reminder_days_ahead"),
@@ -136,6 +153,15 @@ class Requirement(models.Model):
             "unless a later policy version gives them longer."
         ),
     )
+    validity_months = models.PositiveSmallIntegerField(
+        _("valid for (months)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Completions expire after this many months and are owed again; 0 means never. "
+            "Leave empty to use the default from the training settings."
+        ),
+    )
     active = models.BooleanField(
         _("active"),
         default=True,
@@ -161,6 +187,7 @@ class Requirement(models.Model):
             [FieldPanel("new_hire_due_days"), FieldPanel("new_version_due_days"), FieldPanel("active_from")],
             heading=_("Due dates"),
         ),
+        FieldPanel("validity_months"),
         FieldPanel("active"),
         FieldPanel("sort_order"),
     ]

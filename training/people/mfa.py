@@ -4,6 +4,7 @@ from collections.abc import Callable
 
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
+from allauth.mfa.stages import AuthenticateStage as AllauthAuthenticateStage
 from django.conf import settings
 from django.contrib import messages
 from django.core.checks import Error, register
@@ -12,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ..choices import Role
+from .sso import second_factor_at_idp
 
 # A TOTP app or a passkey proves a second factor at sign-in; recovery codes only stand in for one.
 SECOND_FACTORS = (Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN)
@@ -42,6 +44,24 @@ def must_enrol(user) -> bool:
     return mfa_required(user) and not has_second_factor(user)
 
 
+def must_enrol_now(request: HttpRequest) -> bool:
+    """must_enrol, except in a session signed in through a provider that asked for a second factor itself."""
+    return must_enrol(request.user) and not second_factor_at_idp(request, request.user)
+
+
+class AuthenticateStage(AllauthAuthenticateStage):
+    """allauth's second-factor step at sign-in, skipped after a provider that asked for a second factor itself.
+
+    Through any other provider, as with a password, a person who has an authenticator app or a
+    passkey gives its code after signing in.
+    """
+
+    def _should_handle(self, request: HttpRequest) -> bool:
+        if self.login.user is not None and second_factor_at_idp(request, self.login.user):
+            return False
+        return super()._should_handle(request)
+
+
 class MFAAdapter(DefaultMFAAdapter):
     """Those who must use two-factor authentication cannot remove their last second factor."""
 
@@ -56,14 +76,15 @@ class RequireMFAMiddleware:
     """Send a person who must use two-factor authentication and has not set it up to enrolment.
 
     The whole admin (the Wagtail admin, the reports and the account page) stays closed to
-    them until they have an authenticator app or a passkey; signing out stays open.
+    them until they have an authenticator app or a passkey; signing out stays open. A session
+    signed in through a provider that asks for a second factor itself is let in.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if self._applies_to(request.path) and must_enrol(request.user):
+        if self._applies_to(request.path) and must_enrol_now(request):
             messages.warning(
                 request,
                 _(

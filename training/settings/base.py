@@ -7,6 +7,7 @@ from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_int, env_list, env_str
+from .sso import providers_from_file
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -39,6 +40,9 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.socialaccount.providers.saml",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -130,7 +134,7 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_ADAPTER = "training.people.adapters.AccountAdapter"
-ACCOUNT_FORMS = {"signup": "training.people.adapters.SignupForm"}
+ACCOUNT_FORMS = {"signup": "training.people.adapters.SignupForm", "login": "training.people.adapters.LoginForm"}
 # Wagtail sends a signed-in person without admin access to the login page with a message;
 # sending them on to ?next= again would loop.
 ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False
@@ -143,6 +147,17 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "signup": "20/m/ip",
 }
+
+# Single sign-on (allauth's OpenID Connect and SAML providers), listed in a JSON file (see README).
+# A provider's address is matched to the person with that address; only the sign-up domains above
+# may create an account through it (training.people.sso).
+SOCIALACCOUNT_PROVIDERS = providers_from_file(env_str("SSO_PROVIDERS_FILE", ""))
+SOCIALACCOUNT_ADAPTER = "training.people.adapters.SocialAccountAdapter"
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_OPENID_CONNECT_URL_PREFIX = "oidc"
+SOCIALACCOUNT_STORE_TOKENS = False
 
 # Two-factor authentication (allauth.mfa): an authenticator app with recovery codes, or passkeys.
 # Superusers and the roles below must use it (training.people.mfa); it is optional for everyone else.
@@ -250,6 +265,13 @@ TRAINING_SIGNING_REAUTHENTICATION_MINUTES = env_int("TRAINING_SIGNING_REAUTHENTI
 # Scans of paper sign-offs: a private folder, outside MEDIA_ROOT, that no URL serves.
 TRAINING_SCANS_ROOT = Path(env_str("TRAINING_SCANS_ROOT", str(BASE_DIR / "private" / "scans")))
 TRAINING_SCAN_MAX_BYTES = env_int("TRAINING_SCAN_MAX_BYTES", 10_000_000)
+# A learning record store (xAPI 1.0.3) that receives statements from `send_learning_records`; off while empty.
+TRAINING_LRS_ENDPOINT = env_str("TRAINING_LRS_ENDPOINT", "").rstrip("/")
+TRAINING_LRS_KEY = env_str("TRAINING_LRS_KEY", "")
+TRAINING_LRS_SECRET = env_str("TRAINING_LRS_SECRET", "")
+TRAINING_LRS_TIMEOUT_SECONDS = env_int("TRAINING_LRS_TIMEOUT_SECONDS", 10)
+# "mbox" names people by e-mail address; "account" by their id on this site only.
+TRAINING_LRS_ACTOR = env_str("TRAINING_LRS_ACTOR", "mbox")
 
 LOGGING = {
     "version": 1,

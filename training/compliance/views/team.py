@@ -108,6 +108,7 @@ class ItemColumn(BaseColumn):
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
         context["item"] = instance.item(self.requirement.id)
+        context["recheck"] = instance.recheck(self.requirement.id)
         return context
 
 
