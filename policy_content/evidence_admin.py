@@ -5,7 +5,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from .evidence_verify import verify_evidence
+from .evidence_verify import log_verification, verify_evidence
 from .evidence_views import sees_all_evidence
 
 __all__ = ["EvidenceCheckView", "EvidenceMenuItem"]
@@ -25,5 +25,6 @@ class EvidenceCheckView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["verification"] = verify_evidence()
+        context["verification"] = verification = verify_evidence()
+        log_verification(verification, by=self.request.user, via="admin")
         return context

@@ -4,13 +4,18 @@ from dataclasses import dataclass, field
 
 from django.db.models import F
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.log_actions import log
 
+from .audit_log import register_audit_action
 from .evidence_chain import GENESIS_SHA256, canonical_json, chain_sha256, kinds, sha256_hex, verification_code
 from .frozen import text_content
 from .models import Acknowledgement, EvidenceChainHead, EvidenceRecord, FrozenText
 from .scans import file_sha256
 
-__all__ = ["Problem", "Verification", "verify_evidence", "verify_record"]
+__all__ = ["VERIFY_ACTION", "Problem", "Verification", "log_verification", "verify_evidence", "verify_record"]
+
+VERIFY_ACTION = "training.verify_evidence"
 
 
 @dataclass(frozen=True)
@@ -163,3 +168,37 @@ def verify_record(record: EvidenceRecord) -> bool:
     kind = kinds().get(record.kind)
     content = kind.contents([record.object_id]).get(record.object_id) if kind else None
     return content is not None and sha256_hex(canonical_json(content)) == record.content_sha256
+
+
+def log_verification(verification: Verification, *, by=None, via: str) -> None:
+    """Log a check of the evidence chain, with its result, on the chain's head; `via` is "admin" or "command"."""
+    first = verification.first_problem
+    log(
+        instance=EvidenceChainHead(pk=1, sequence=verification.head_sequence),
+        action=VERIFY_ACTION,
+        user=by,
+        title=gettext_lazy("Evidence chain"),
+        data={
+            "via": via,
+            "intact": verification.intact,
+            "records": verification.records,
+            "head_sequence": verification.head_sequence,
+            "head_sha256": verification.head_sha256,
+            "problems": len(verification.problems),
+            "first_problem": str(first) if first else "",
+        },
+    )
+
+
+def _verification_values(data):
+    values = {"records": data.get("records", 0), "problems": data.get("problems", 0)}
+    values["result"] = gettext_lazy("intact") if data.get("intact") else gettext_lazy("NOT intact")
+    return values
+
+
+register_audit_action(
+    VERIFY_ACTION,
+    label=gettext_lazy("Evidence verification run"),
+    message=gettext_lazy("Evidence chain checked: %(result)s, %(records)s records, %(problems)s problems"),
+    values=_verification_values,
+)

@@ -15,13 +15,23 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets import AdminDateInput
+from wagtail.log_actions import log
 
 from .acknowledgements import Signature, record_acknowledgement, statement_for
+from .audit_log import register_audit_action
 from .choices import SignatureMethod
 from .models import Acknowledgement, PolicyVersion
 from .scans import CheckedScan, ScanRefused, checked_scan
 
-__all__ = ["PaperSignOffForm", "already_acknowledged", "paper_signed_at", "record_paper_sign_off"]
+__all__ = [
+    "PAPER_SIGN_OFF_ACTION",
+    "PaperSignOffForm",
+    "already_acknowledged",
+    "paper_signed_at",
+    "record_paper_sign_off",
+]
+
+PAPER_SIGN_OFF_ACTION = "training.paper_sign_off"
 
 REMARK_MAX_LENGTH = 2000
 
@@ -136,7 +146,7 @@ def record_paper_sign_off(
     with translation.override(language):
         statement = statement_for(page=version.policy, version=version, paper=True)
     stored = File(scan, name=f"{checked.sha256}.{checked.extension}") if scan is not None else ""
-    return record_acknowledgement(
+    ack, created = record_acknowledgement(
         user=person,
         version=version,
         statement=statement,
@@ -154,3 +164,25 @@ def record_paper_sign_off(
             scan_sha256=checked.sha256 if checked else "",
         ),
     )
+    if created:
+        log(
+            instance=person,
+            action=PAPER_SIGN_OFF_ACTION,
+            user=recorded_by,
+            data={
+                "acknowledgement": ack.pk,
+                "policy": version.policy.title,
+                "version": version.number,
+                "signed_on": signed_on.isoformat(),
+                "remark": remark,
+                "scan_sha256": checked.sha256 if checked else "",
+            },
+        )
+    return ack, created
+
+
+register_audit_action(
+    PAPER_SIGN_OFF_ACTION,
+    label=_("Paper sign-off recorded"),
+    message=_("Paper sign-off of “%(policy)s” version %(version)s, signed on %(signed_on)s"),
+)

@@ -12,6 +12,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
+from . import paper_sign_off  # noqa: F401  (registers its log action)
 from .admin_access import forbidden_unless
 from .clause_views import ClauseInsightView
 from .compare_views import CompareVersionsButton, VersionComparisonView

@@ -10,7 +10,7 @@ from .admin_menus import relabel
 from .compliance.admin_home import team_training_panel
 from .compliance.learning_records_panel import learning_records_panel
 from .compliance.loader import standing_for
-from .compliance.reports import can_view_reports
+from .compliance.reports import can_view_reports, sees_all_teams
 from .people.evidence import refuse_deleting_people_with_evidence
 from .translators import wagtail_hooks as translator_hooks  # noqa: F401  (its hooks register on import)
 from .viewsets import EvidenceGroup, PeopleGroup, RequirementViewSet
@@ -54,6 +54,18 @@ def register_training_menu():
         ]
     )
     return TrainingMenuItem(_("Training"), menu, name="training", icon_name="clipboard-list", order=250)
+
+
+class AuditLogMenuItem(MenuItem):
+    def is_shown(self, request):
+        return sees_all_teams(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_audit_log_menu_item():
+    return AuditLogMenuItem(
+        _("Audit log"), reverse("training_reports:audit_log"), name="audit-log", icon_name="history", order=1010
+    )
 
 
 @hooks.register("construct_homepage_panels")

@@ -76,6 +76,9 @@ PROJECT = {
     "evidence:text": "in 404 404 404 404 404 404",
     "evidence:verify": "in 200 200 200 200 200 200",
     "evidence_check": "in in 403 403 403 200 200",
+    # The audit log names people of every team: Compliance and administrators only.
+    "training_reports:audit_log": "in in 403 403 403 200 200",
+    "training_reports:audit_log_results": "in in 403 403 403 200 200",
     # SCIM provisioning: a bearer token of a provisioning client, never a session (none here: 401).
     "scim:root": "401 401 401 401 401 401 401",
     "scim:search": "401 401 401 401 401 401 401",

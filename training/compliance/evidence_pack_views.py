@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from policy_content.models import Acknowledgement, PolicyPage
+from policy_content.spreadsheets import log_download
 from quizzes.models import ConversationAttempt, QuizAttempt
 
 from ..models import User
@@ -13,7 +14,8 @@ from .evidence_pack import evidence_pack
 from .reports import people_in_scope, sees_all_teams
 
 
-def _zip_response(data: bytes, name: str) -> HttpResponse:
+def _zip_response(request, data: bytes, name: str, *, report: str, records) -> HttpResponse:
+    log_download(request, report=report, export_format="zip", rows=sum(rows.count() for rows in records), filters={})
     response = HttpResponse(data, content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="evidence-{name}-{timezone.localdate():%Y-%m-%d}.zip"'
     return response
@@ -22,13 +24,19 @@ def _zip_response(data: bytes, name: str) -> HttpResponse:
 def person_pack(request, pk: int):
     """One person's acknowledgements, quiz and conversation attempts; 404 for anyone outside the reader's scope."""
     person = get_object_or_404(people_in_scope(request.user, include_inactive=True), pk=pk)
+    records = (
+        Acknowledgement.objects.filter(user=person),
+        QuizAttempt.objects.filter(user=person),
+        ConversationAttempt.objects.filter(user=person),
+    )
     data = evidence_pack(
         title=f"{person.get_full_name()} <{person.email}>",
-        acknowledgements=Acknowledgement.objects.filter(user=person),
-        attempts=QuizAttempt.objects.filter(user=person),
-        conversations=ConversationAttempt.objects.filter(user=person),
+        acknowledgements=records[0],
+        attempts=records[1],
+        conversations=records[2],
     )
-    return _zip_response(data, slugify(person.email) or str(person.pk))
+    name = slugify(person.email) or str(person.pk)
+    return _zip_response(request, data, name, report=f"Evidence pack: {person.email}", records=records)
 
 
 def policy_pack(request, pk: int):
@@ -37,10 +45,10 @@ def policy_pack(request, pk: int):
     people = people_in_scope(request.user, include_inactive=True)
     if sees_all_teams(request.user):
         people = User.objects.all()
-    data = evidence_pack(
-        title=policy.title,
-        acknowledgements=Acknowledgement.objects.filter(version__policy=policy, user__in=people),
-        attempts=QuizAttempt.objects.filter(quiz__policy=policy, user__in=people),
-        conversations=ConversationAttempt.objects.filter(conversation__policy=policy, user__in=people),
+    records = (
+        Acknowledgement.objects.filter(version__policy=policy, user__in=people),
+        QuizAttempt.objects.filter(quiz__policy=policy, user__in=people),
+        ConversationAttempt.objects.filter(conversation__policy=policy, user__in=people),
     )
-    return _zip_response(data, policy.slug)
+    data = evidence_pack(title=policy.title, acknowledgements=records[0], attempts=records[1], conversations=records[2])
+    return _zip_response(request, data, policy.slug, report=f"Evidence pack: {policy.title}", records=records)

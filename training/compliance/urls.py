@@ -27,6 +27,12 @@ urlpatterns = [
         reports_access(views.QuizResultsView.as_view(results_only=True)),
         name="quiz_results_results",
     ),
+    path("audit-log/", views.audit_log_access(views.AuditLogView.as_view()), name="audit_log"),
+    path(
+        "audit-log/results/",
+        views.audit_log_access(views.AuditLogView.as_view(results_only=True)),
+        name="audit_log_results",
+    ),
     path("people/<int:pk>/", reports_access(views.PersonDetailView.as_view()), name="person"),
     path("people/<int:pk>/paper-sign-off/", reports_access(views.PaperSignOffView.as_view()), name="paper_sign_off"),
     path(

@@ -52,7 +52,7 @@ class AccountView(WagtailAccountView):
     """The admin account page without the name panel: nobody changes their own name."""
 
     # Acknowledgements check the typed signature against this name; only an administrator
-    # changes it (user admin or import), and training.people.name_changes logs each change.
+    # changes it (user admin or import), and training.people.person_changes logs each change.
 
     def get_panels(self):
         return [panel for panel in super().get_panels() if not isinstance(panel, NameEmailSettingsPanel)]

@@ -5,8 +5,9 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
-from wagtail.log_actions import LogFormatter, log
+from wagtail.log_actions import log
+
+from policy_content.audit_log import register_audit_action
 
 from ..models import PeopleImport, User
 from .importing import ImportResult, PeoplePlan, apply_plan, plan_people
@@ -58,23 +59,12 @@ def confirm_import(pk: int, *, fingerprint: str, by: User) -> Confirmation:
     return Confirmation("applied", result=result)
 
 
-class PeopleImportFormatter(LogFormatter):
-    label = _("Import of people")
-
-    def format_message(self, log_entry):
-        data = log_entry.data or {}
-        return _(
-            "Imported people from “%(file)s”: %(created)s created, %(updated)s changed, %(unchanged)s unchanged, "
-            "%(skipped)s bad rows skipped"
-        ) % {
-            "file": data.get("file_name", ""),
-            "created": data.get("created", 0),
-            "updated": data.get("updated", 0),
-            "unchanged": data.get("unchanged", 0),
-            "skipped": data.get("skipped", 0),
-        }
-
-
-@hooks.register("register_log_actions")
-def register_people_import_action(actions):
-    actions.register_action(IMPORT_ACTION)(PeopleImportFormatter)
+register_audit_action(
+    IMPORT_ACTION,
+    label=_("Import of people"),
+    message=_(
+        "Imported people from “%(file)s”: %(created)s created, %(updated)s changed, %(unchanged)s unchanged, "
+        "%(skipped)s bad rows skipped"
+    ),
+    values=lambda data: {**data, "file": data.get("file_name", "")},
+)

@@ -4,8 +4,9 @@ from collections.abc import Iterable
 
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from wagtail import hooks
-from wagtail.log_actions import LogFormatter, log
+from wagtail.log_actions import log
+
+from policy_content.audit_log import register_audit_action
 
 from ..people.importing import FIELD_LABELS, Change
 
@@ -44,52 +45,30 @@ def _changes(data: dict) -> str:
     )
 
 
-class ScimCreateFormatter(LogFormatter):
-    label = _("Created by provisioning")
-
-    def format_message(self, log_entry):
-        data = log_entry.data or {}
-        return _("Created by provisioning client “%(client)s”: %(changes)s") % {
-            "client": data.get("client", ""),
-            "changes": _changes(data),
-        }
+def _client_and_changes(data) -> dict:
+    return {"client": data.get("client", ""), "changes": _changes(data)}
 
 
-class ScimUpdateFormatter(LogFormatter):
-    label = _("Changed by provisioning")
-
-    def format_message(self, log_entry):
-        data = log_entry.data or {}
-        return _("Changed by provisioning client “%(client)s”: %(changes)s") % {
-            "client": data.get("client", ""),
-            "changes": _changes(data),
-        }
-
-
-class ScimRemoveFormatter(LogFormatter):
-    label = _("Removed by provisioning")
-
-    def format_message(self, log_entry):
-        data = log_entry.data or {}
-        return _("Removed by provisioning client “%(client)s”: deactivated, records kept") % {
-            "client": data.get("client", "")
-        }
-
-
-class ScimGroupFormatter(LogFormatter):
-    label = _("Directory group changed by provisioning")
-
-    def format_message(self, log_entry):
-        data = log_entry.data or {}
-        return _("Directory group changed by provisioning client “%(client)s”: %(changes)s") % {
-            "client": data.get("client", ""),
-            "changes": _changes(data),
-        }
-
-
-@hooks.register("register_log_actions")
-def register_provisioning_actions(actions):
-    actions.register_action(CREATE_ACTION)(ScimCreateFormatter)
-    actions.register_action(UPDATE_ACTION)(ScimUpdateFormatter)
-    actions.register_action(REMOVE_ACTION)(ScimRemoveFormatter)
-    actions.register_action(GROUP_ACTION)(ScimGroupFormatter)
+register_audit_action(
+    CREATE_ACTION,
+    label=_("Created by provisioning"),
+    message=_("Created by provisioning client “%(client)s”: %(changes)s"),
+    values=_client_and_changes,
+)
+register_audit_action(
+    UPDATE_ACTION,
+    label=_("Changed by provisioning"),
+    message=_("Changed by provisioning client “%(client)s”: %(changes)s"),
+    values=_client_and_changes,
+)
+register_audit_action(
+    REMOVE_ACTION,
+    label=_("Removed by provisioning"),
+    message=_("Removed by provisioning client “%(client)s”: deactivated, records kept"),
+)
+register_audit_action(
+    GROUP_ACTION,
+    label=_("Directory group changed by provisioning"),
+    message=_("Directory group changed by provisioning client “%(client)s”: %(changes)s"),
+    values=_client_and_changes,
+)

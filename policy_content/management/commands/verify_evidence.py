@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from policy_content.evidence_verify import verify_evidence
+from policy_content.evidence_verify import log_verification, verify_evidence
 
 
 class Command(BaseCommand):
@@ -11,6 +11,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         verification = verify_evidence()
+        log_verification(verification, via="command")
         for problem in verification.problems[1:]:
             self.stderr.write(str(problem))
         if verification.first_problem is not None:

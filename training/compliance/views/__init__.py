@@ -6,6 +6,7 @@ in the page or in an export.
 """
 
 from .acknowledgements import PolicyAcknowledgementsView
+from .audit_log import AuditLogView, audit_log_access
 from .base import reports_access
 from .paper_sign_off import PaperSignOffView, paper_sign_off_scan
 from .person import PersonDetailView
@@ -13,12 +14,14 @@ from .quiz_results import QuizResultsView
 from .team import TeamComplianceView, send_reminders
 
 __all__ = [
+    "AuditLogView",
     "PaperSignOffView",
     "PersonDetailView",
     "PolicyAcknowledgementsView",
     "QuizResultsView",
     "TeamComplianceView",
     "paper_sign_off_scan",
+    "audit_log_access",
     "reports_access",
     "send_reminders",
 ]

@@ -22,6 +22,7 @@ from policy_content.localized import titles_in_language
 from ...choices import Status
 from ...models import Requirement, TrainingSettings, User
 from ..loader import load_requirements
+from ..reminder_log import log_reminders_sent, report_filters
 from ..reminders import send_person_reminders
 from ..reports import (
     NO_TEAM,
@@ -237,6 +238,7 @@ def send_reminders(request):
     if people.count() != len(ids):
         raise PermissionDenied
     outcome = send_person_reminders(people, sent_by=request.user)
+    log_reminders_sent(outcome, by=request.user, filters=report_filters(next_url))
     if outcome.sent:
         messages.success(
             request,
