@@ -61,6 +61,16 @@ def test_role_changes_from_the_person_or_the_group_side_log_the_roles_before_and
     ]
 
 
+def test_giving_the_translator_role_logs_it_with_the_language_group_it_brings():
+    person = UserFactory(roles=["Employees"], translation_languages=["es"])
+
+    person.groups.add(Group.objects.get(name="Translators"))
+
+    logged = [entry.data for entry in entries("training.roles_change", person)][1:]
+    assert {"before": ["Employees"], "after": ["Employees", "Translators", "Translators (es)"]} in logged
+    assert {"before": ["Employees", "Translators"], "after": ["Employees", "Translators", "Translators (es)"]} in logged
+
+
 def test_an_administrator_changing_roles_and_team_in_the_user_admin_is_named_in_the_log(client, superuser):
     person = UserFactory(roles=["Employees"], team=TeamFactory(name="Contact centre"))
     moved_to = TeamFactory(name="Front desk")

@@ -72,10 +72,12 @@ def _people_concerned(instance, reverse: bool, pk_set) -> list[int]:
 @receiver(m2m_changed, sender=User.groups.through)
 def log_changed_roles(sender, instance, action, reverse, pk_set, **kwargs):
     """A person's roles (their groups) before and after any add, remove or clear, from either side."""
+    # A stack: a change can cause another inside it (a translator's language groups follow their role).
+    pending = instance.__dict__.setdefault("_roles_before", [])
     if action.startswith("pre_"):
-        instance._roles_before = _role_names(_people_concerned(instance, reverse, pk_set))
+        pending.append(_role_names(_people_concerned(instance, reverse, pk_set)))
         return
-    before = instance.__dict__.pop("_roles_before", None)
+    before = pending.pop() if pending else None
     if not before:
         return
     after = _role_names(before)
