@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from .drawing import draw_snapshot, question_data
 from .evidence import chain_attempt
 from .models import QuizAttempt, QuizPage
+from .refreshers import plan_refreshers
 from .scoring import AnswerError, Answers, check_answers, missing_answers, score_attempt
 
 GRACE_SECONDS = 30
@@ -130,4 +131,5 @@ def submit_attempt(*, attempt: QuizAttempt, answers: Answers, now=None) -> QuizA
         attempt.refresh_from_db()
         if updated:
             chain_attempt(attempt)
+            plan_refreshers(attempt)
     return attempt

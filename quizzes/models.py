@@ -253,3 +253,8 @@ class QuizAttempt(models.Model):
 from .conversation_models import ConversationAttempt, ConversationPage, ConversationTurn  # noqa: E402
 
 __all__ += ["ConversationAttempt", "ConversationPage", "ConversationTurn"]
+
+# Refreshers (questions that come back after a quiz) likewise.
+from .refresher_models import Refresher, RefresherAnswer  # noqa: E402
+
+__all__ += ["Refresher", "RefresherAnswer"]

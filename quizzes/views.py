@@ -74,35 +74,57 @@ def _own_attempt(request, *, quiz: QuizPage, attempt_id: int) -> QuizAttempt:
     return attempt
 
 
+def served_question(question: dict, *, selected: list[str], missing: bool = False) -> dict:
+    """A question as a taker sees it: text and options only, never correctness or feedback."""
+    return {
+        "id": question["id"],
+        "type": question["type"],
+        "channel": Channel(question["channel"]).label if question["channel"] in Channel.values else "",
+        "customer_says": question["customer_says"],
+        "situation": question["situation"],
+        "prompt": question["prompt"],
+        "options": [
+            {"id": option["id"], "text": option["text"], "selected": option["id"] in selected}
+            for option in question.get("choices", [])
+        ],
+        "steps": [
+            {
+                "id": step["id"],
+                "text": step["text"],
+                "position": selected.index(step["id"]) + 1 if step["id"] in selected else None,
+            }
+            for step in question.get("steps", [])
+        ],
+        "missing": missing,
+    }
+
+
+def feedback_row(question: dict, *, result: dict, policy_url: str) -> dict:
+    """One answered question with its feedback, explanation and the link to its policy section."""
+    chosen = result.get("chosen", [])
+    steps = question.get("steps", [])
+    return {
+        "question": question,
+        "result": result,
+        "chosen": chosen,
+        "options": question.get("choices") or [],
+        "chosen_steps": [step for step_id in chosen for step in steps if step["id"] == step_id],
+        "correct_steps": [
+            step for step_id in question.get("correct_order", []) for step in steps if step["id"] == step_id
+        ],
+        "section_url": f"{policy_url}#{question['policy_section']}"
+        if policy_url and question["policy_section"]
+        else "",
+    }
+
+
 def _question_page(request, *, quiz, attempt, snapshot, answers=None, error=None, status=200, preview=False):
     """The questions as served: text and options only, never correctness or feedback."""
     missing = set(missing_answers(snapshot, answers)) if answers is not None else set()
-    items = []
-    for question in snapshot["questions"]:
-        selected = (answers or {}).get(question["id"], [])
-        items.append(
-            {
-                "id": question["id"],
-                "type": question["type"],
-                "channel": Channel(question["channel"]).label if question["channel"] in Channel.values else "",
-                "customer_says": question["customer_says"],
-                "situation": question["situation"],
-                "prompt": question["prompt"],
-                "options": [
-                    {"id": option["id"], "text": option["text"], "selected": option["id"] in selected}
-                    for option in question.get("choices", [])
-                ],
-                "steps": [
-                    {
-                        "id": step["id"],
-                        "text": step["text"],
-                        "position": selected.index(step["id"]) + 1 if step["id"] in selected else None,
-                    }
-                    for step in question.get("steps", [])
-                ],
-                "missing": question["id"] in missing,
-            }
-        )
+    items = [
+        served_question(question, selected=(answers or {}).get(question["id"], []), missing=question["id"] in missing)
+        for question in snapshot["questions"]
+    ]
     return TemplateResponse(
         request,
         "quizzes/attempt.html",
@@ -186,30 +208,10 @@ def attempt_result(request, *, quiz: QuizPage, attempt_id: int):
         return redirect(quiz.url + quiz.reverse_subpage("attempt", args=[attempt.pk]))
     results = {result["question_id"]: result for result in attempt.results}
     policy_url = attempt.snapshot.get("policy_url", "")
-    rows = []
-    for question in attempt.snapshot["questions"]:
-        result = results.get(question["id"], {})
-        chosen = result.get("chosen", [])
-        rows.append(
-            {
-                "question": question,
-                "result": result,
-                "chosen": chosen,
-                "options": question.get("choices") or [],
-                "chosen_steps": [
-                    step for step_id in chosen for step in question.get("steps", []) if step["id"] == step_id
-                ],
-                "correct_steps": [
-                    step
-                    for step_id in question.get("correct_order", [])
-                    for step in question.get("steps", [])
-                    if step["id"] == step_id
-                ],
-                "section_url": f"{policy_url}#{question['policy_section']}"
-                if policy_url and question["policy_section"]
-                else "",
-            }
-        )
+    rows = [
+        feedback_row(question, result=results.get(question["id"], {}), policy_url=policy_url)
+        for question in attempt.snapshot["questions"]
+    ]
     return TemplateResponse(
         request,
         "quizzes/result.html",

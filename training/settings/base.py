@@ -250,6 +250,8 @@ TRAINING_SIGNING_REAUTHENTICATION_MINUTES = env_int("TRAINING_SIGNING_REAUTHENTI
 # Scans of paper sign-offs: a private folder, outside MEDIA_ROOT, that no URL serves.
 TRAINING_SCANS_ROOT = Path(env_str("TRAINING_SCANS_ROOT", str(BASE_DIR / "private" / "scans")))
 TRAINING_SCAN_MAX_BYTES = env_int("TRAINING_SCAN_MAX_BYTES", 10_000_000)
+# Days after a quiz on which its missed questions (and a sample of the others) come back as refreshers.
+TRAINING_REFRESHER_DAYS = env_list("TRAINING_REFRESHER_DAYS", "2,7,21")
 
 LOGGING = {
     "version": 1,
