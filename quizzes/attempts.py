@@ -100,10 +100,13 @@ def start_attempt(*, quiz: QuizPage, user, language: str, rng: random.Random | N
         )
 
 
-def submit_attempt(*, attempt: QuizAttempt, answers: Answers, now=None) -> QuizAttempt:
-    """Score and close the attempt once; a second submit changes nothing.
+def submit_attempt(
+    *, attempt: QuizAttempt, answers: Answers, now=None, rng: random.Random | None = None
+) -> QuizAttempt:
+    """Score and close the attempt once, and plan its refreshers; a second submit changes nothing.
 
-    `now` is the moment of submission: the clock, except when the demo loads past attempts.
+    `now` is the moment of submission: the clock, except when the demo loads past attempts;
+    `rng` draws the right answer that comes back as a refresher.
     """
     if attempt.is_submitted:
         return attempt
@@ -131,5 +134,5 @@ def submit_attempt(*, attempt: QuizAttempt, answers: Answers, now=None) -> QuizA
         attempt.refresh_from_db()
         if updated:
             chain_attempt(attempt)
-            plan_refreshers(attempt)
+            plan_refreshers(attempt, rng=rng)
     return attempt

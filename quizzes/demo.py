@@ -11,7 +11,8 @@ from wagtail.models import Locale, Page
 from .attempts import start_attempt, submit_attempt
 from .choices import QuestionType
 from .demo_content import QUIZZES
-from .models import QuizAttempt, QuizIndexPage, QuizPage
+from .models import QuizAttempt, QuizIndexPage, QuizPage, Refresher, RefresherAnswer
+from .refreshers import answer_refresher
 
 INDEX = {
     "title": "Quizzes",
@@ -27,6 +28,12 @@ DEMO_ATTEMPTS = [
     ("james@example.com", "angry-customers", True, 40),
     ("james@example.com", "escalations-and-complaints", False, 10),
     ("tom@example.com", "angry-customers", False, 2),
+]
+
+# (person, answered right?, days ago): one refresher each answered; the quizzes above leave others due.
+DEMO_REFRESHER_ANSWERS = [
+    ("james@example.com", False, 7),
+    ("ana@example.com", True, 12),
 ]
 
 
@@ -121,4 +128,23 @@ def seed_attempts(quizzes: list[QuizPage]) -> None:
         when = now - datetime.timedelta(days=days_ago)
         QuizAttempt.objects.filter(pk=attempt.pk).update(started_at=when - datetime.timedelta(minutes=6))
         attempt.refresh_from_db()
-        submit_attempt(attempt=attempt, answers=demo_answers(attempt.snapshot, right=passes), now=when)
+        submit_attempt(attempt=attempt, answers=demo_answers(attempt.snapshot, right=passes), now=when, rng=rng)
+
+
+def seed_refresher_answers() -> None:
+    """A few refreshers already answered (days ago), so the refresher report has figures; others stay due."""
+    now = timezone.now()
+    for email, right, days_ago in DEMO_REFRESHER_ANSWERS:
+        refresher = (
+            Refresher.objects.filter(user__email=email, question__type=QuestionType.SINGLE).order_by("pk").first()
+        )
+        if refresher is None or RefresherAnswer.objects.filter(user__email=email).exists():
+            continue
+        question = refresher.question
+        chosen = [option["id"] for option in question["choices"] if option["correct"] == right][:1]
+        answer_refresher(
+            refresher_id=refresher.pk,
+            user=refresher.user,
+            answers={question["id"]: chosen},
+            now=now - datetime.timedelta(days=days_ago),
+        )

@@ -1,9 +1,9 @@
 """Who gets what from every URL of the site: one request per URL pattern and role, read from the resolver.
 
-Matrix: 118 project URLs (102 patterns of training, policy_content, quizzes and the project's admin
-viewsets and reports, plus 16 routes of the project's routable pages) x 7 roles = 826 requests, and
+Matrix: 121 project URLs (105 patterns of training, policy_content, quizzes and the project's admin
+viewsets and reports, plus 16 routes of the project's routable pages) x 7 roles = 847 requests, and
 the generic Wagtail, allauth and Django patterns by prefix, for a visitor and (the admin ones) for an
-employee: about 1,270 requests in all. A new URL without a row in PROJECT fails,
+employee: about 1,290 requests in all. A new URL without a row in PROJECT fails,
 naming the outcomes it has now.
 """
 
@@ -17,6 +17,7 @@ from quizzes.conversation_taking import start_conversation
 from quizzes.models import QuizAttempt
 from tests.policy_content.factories import AcknowledgementFactory, PolicyPageFactory
 from tests.quizzes.factories import ConversationPageFactory
+from tests.quizzes.quiz_helpers import take
 from tests.security.url_matrix import (
     DENIED,
     MISSING,
@@ -65,6 +66,8 @@ PROJECT = {
     "evidence:text": "in 404 404 404 404 404 404",
     "evidence:verify": "in 200 200 200 200 200 200",
     "evidence_check": "in in 403 403 403 200 200",
+    # A refresher (Ana's): only its owner answers it; for everyone else it does not exist.
+    "refreshers:answer": "in 200 404 404 404 404 404",
     "policy_markdown_preview": "in in 405 405 405 405 405",
     # Comparing any two versions: those who may read a policy's history (editors) and Compliance.
     "policy_version_compare": "in in 403 403 200 200 200",
@@ -81,6 +84,8 @@ PROJECT = {
     # Editors' reports.
     "quiz_question_analysis": "in in 403 403 200 200 200",
     "quiz_question_analysis_results": "in in 403 403 200 200 200",
+    "quiz_refresher_answers": "in in 403 403 200 200 200",
+    "quiz_refresher_answers_results": "in in 403 403 200 200 200",
     "conversation_analysis": "in in 403 403 200 200 200",
     "conversation_analysis_results": "in in 403 403 200 200 200",
     "policy_review_report": "in in 403 403 200 200 200",
@@ -214,6 +219,7 @@ def project_paths(world, home_page):
     conversation = ConversationPageFactory(parent=world.quiz.get_parent().specific)
     played = start_conversation(conversation=conversation, user=world.ana, language="en")
     play_path(played, ["listening", "resolved"], now=timezone.now())
+    refresher = take(world.quiz, world.ana, right=False, days_ago=2).refreshers.first()
     text_hash = FrozenText.objects.filter(acknowledgements__user=world.ana).values_list("sha256", flat=True).first()
     pks = {
         "people": world.ana.pk,
@@ -236,7 +242,13 @@ def project_paths(world, home_page):
                 pattern.key,
                 fill(
                     pattern.route,
-                    {"pk": pk, "sha256": text_hash, "acknowledgement": paper.pk, "token": feed_token(world.ana)},
+                    {
+                        "pk": pk,
+                        "refresher_id": refresher.pk,
+                        "sha256": text_hash,
+                        "acknowledgement": paper.pk,
+                        "token": feed_token(world.ana),
+                    },
                 ),
             )
     pages = {
