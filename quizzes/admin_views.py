@@ -69,6 +69,7 @@ class QuestionAnalysisView(SafeSpreadsheetExportMixin, ReportView):
         "answered",
         "share_right",
         "discrimination",
+        "confidently_wrong_share",
         "most_chosen_wrong",
         "policy_heading",
     ]
@@ -78,6 +79,7 @@ class QuestionAnalysisView(SafeSpreadsheetExportMixin, ReportView):
         "answered": _("Answered"),
         "share_right": _("Right (%)"),
         "discrimination": _("Discrimination"),
+        "confidently_wrong_share": _("Sure but wrong (%)"),
         "most_chosen_wrong": _("Most chosen wrong answer"),
         "policy_heading": _("Policy section"),
     }

@@ -9,7 +9,7 @@ from django.utils import timezone, translation
 from wagtail.models import Locale, Page
 
 from .attempts import start_attempt, submit_attempt
-from .choices import QuestionType
+from .choices import Certainty, QuestionType
 from .demo_content import QUIZZES
 from .models import QuizAttempt, QuizIndexPage, QuizPage, Refresher, RefresherAnswer
 from .refreshers import answer_refresher
@@ -28,6 +28,7 @@ DEMO_ATTEMPTS = [
     ("james@example.com", "angry-customers", True, 40),
     ("james@example.com", "escalations-and-complaints", False, 10),
     ("tom@example.com", "angry-customers", False, 2),
+    ("james@example.com", "closing-interactions", False, 6),
 ]
 
 # (person, answered right?, days ago): one refresher each answered; the quizzes above leave others due.
@@ -85,6 +86,14 @@ def demo_answers(snapshot: dict, *, right: bool) -> dict[str, list[str]]:
     return answers
 
 
+def demo_certainties(snapshot: dict, *, right: bool) -> dict[str, str] | None:
+    """How sure the demo taker says they are, where the quiz asks: mostly sure, and sure of every wrong answer."""
+    if not snapshot.get("certainty"):
+        return None
+    levels = [Certainty.HIGH, Certainty.MEDIUM, Certainty.HIGH, Certainty.LOW] if right else [Certainty.HIGH]
+    return {question["id"]: levels[index % len(levels)] for index, question in enumerate(snapshot["questions"])}
+
+
 def seed_quizzes(home_page: Page, *, policy) -> list[QuizPage]:
     index = _index(home_page)
     anchors = {anchor for anchor, _heading in policy.section_anchors()} if policy else set()
@@ -100,6 +109,7 @@ def seed_quizzes(home_page: Page, *, policy) -> list[QuizPage]:
                 policy=policy,
                 pass_mark=spec["pass_mark"],
                 attempts_allowed=spec["attempts_allowed"],
+                ask_certainty=spec.get("ask_certainty", False),
                 question_bank=bank_data(spec["questions"], policy_anchors=anchors),
                 live=False,
             )
@@ -128,7 +138,13 @@ def seed_attempts(quizzes: list[QuizPage]) -> None:
         when = now - datetime.timedelta(days=days_ago)
         QuizAttempt.objects.filter(pk=attempt.pk).update(started_at=when - datetime.timedelta(minutes=6))
         attempt.refresh_from_db()
-        submit_attempt(attempt=attempt, answers=demo_answers(attempt.snapshot, right=passes), now=when, rng=rng)
+        submit_attempt(
+            attempt=attempt,
+            answers=demo_answers(attempt.snapshot, right=passes),
+            certainties=demo_certainties(attempt.snapshot, right=passes),
+            now=when,
+            rng=rng,
+        )
 
 
 def seed_refresher_answers() -> None:

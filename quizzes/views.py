@@ -11,11 +11,13 @@ from django.utils.translation import gettext as _
 from policy_content.reader import reader_item
 
 from .attempts import QuizRuleError, attempts_so_far, snapshot_for, start_attempt, submit_attempt
-from .choices import Channel, QuestionType
+from .certainty_marking import cbm_average
+from .choices import Certainty, Channel, QuestionType
 from .models import QuizAttempt, QuizPage
-from .scoring import AnswerError, Answers, missing_answers
+from .scoring import AnswerError, Answers, Certainties, asks_certainty, missing_answers
 
 FIELD_PREFIX = "q-"
+CERTAINTY_PREFIX = "c-"
 POSITION_MARK = "-pos-"
 
 
@@ -66,6 +68,15 @@ def parse_answers(post) -> Answers:
     return answers
 
 
+def parse_certainties(post) -> Certainties:
+    """Read the form's certainty fields c-<question>: sure, fairly sure or guessing."""
+    return {
+        key[len(CERTAINTY_PREFIX) :]: post.get(key)
+        for key in post
+        if key.startswith(CERTAINTY_PREFIX) and post.get(key)
+    }
+
+
 def _own_attempt(request, *, quiz: QuizPage, attempt_id: int) -> QuizAttempt:
     """The signed-in person's attempt at this quiz, or 404: other people's attempts do not exist for them."""
     attempt = QuizAttempt.objects.filter(pk=attempt_id, quiz=quiz.source_page, user=request.user).first()
@@ -74,9 +85,13 @@ def _own_attempt(request, *, quiz: QuizPage, attempt_id: int) -> QuizAttempt:
     return attempt
 
 
-def served_question(question: dict, *, selected: list[str], missing: bool = False) -> dict:
+def served_question(
+    question: dict, *, selected: list[str], missing: bool = False, ask_certainty: bool = False, certainty: str = ""
+) -> dict:
     """A question as a taker sees it: text and options only, never correctness or feedback."""
     return {
+        "ask_certainty": ask_certainty,
+        "certainty": certainty,
         "id": question["id"],
         "type": question["type"],
         "channel": Channel(question["channel"]).label if question["channel"] in Channel.values else "",
@@ -115,14 +130,23 @@ def feedback_row(question: dict, *, result: dict, policy_url: str) -> dict:
         "section_url": f"{policy_url}#{question['policy_section']}"
         if policy_url and question["policy_section"]
         else "",
+        "certainty_label": Certainty(result["certainty"]).label if result.get("certainty") in Certainty.values else "",
     }
 
 
-def _question_page(request, *, quiz, attempt, snapshot, answers=None, error=None, status=200, preview=False):
+def _question_page(
+    request, *, quiz, attempt, snapshot, answers=None, certainties=None, error=None, status=200, preview=False
+):
     """The questions as served: text and options only, never correctness or feedback."""
-    missing = set(missing_answers(snapshot, answers)) if answers is not None else set()
+    missing = set(missing_answers(snapshot, answers, certainties)) if answers is not None else set()
     items = [
-        served_question(question, selected=(answers or {}).get(question["id"], []), missing=question["id"] in missing)
+        served_question(
+            question,
+            selected=(answers or {}).get(question["id"], []),
+            missing=question["id"] in missing,
+            ask_certainty=asks_certainty(snapshot),
+            certainty=(certainties or {}).get(question["id"], ""),
+        )
         for question in snapshot["questions"]
     ]
     return TemplateResponse(
@@ -135,6 +159,8 @@ def _question_page(request, *, quiz, attempt, snapshot, answers=None, error=None
             "error": error,
             "preview": preview,
             "question_types": QuestionType,
+            "certainties": Certainty.choices,
+            "ask_certainty": asks_certainty(snapshot),
         },
         status=status,
     )
@@ -180,17 +206,19 @@ def take_attempt(request, *, quiz: QuizPage, attempt_id: int):
         return HttpResponseNotAllowed(["GET", "POST"])
     try:
         answers = parse_answers(request.POST)
-        if missing_answers(attempt.snapshot, answers):
+        certainties = parse_certainties(request.POST)
+        if missing_answers(attempt.snapshot, answers, certainties):
             return _question_page(
                 request,
                 quiz=quiz,
                 attempt=attempt,
                 snapshot=attempt.snapshot,
                 answers=answers,
+                certainties=certainties,
                 error=_("Answer every question before submitting. Unanswered questions are marked."),
                 status=400,
             )
-        submit_attempt(attempt=attempt, answers=answers)
+        submit_attempt(attempt=attempt, answers=answers, certainties=certainties)
     except AnswerError as exc:
         return _question_page(
             request, quiz=quiz, attempt=attempt, snapshot=attempt.snapshot, error=str(exc), status=400
@@ -212,8 +240,15 @@ def attempt_result(request, *, quiz: QuizPage, attempt_id: int):
         feedback_row(question, result=results.get(question["id"], {}), policy_url=policy_url)
         for question in attempt.snapshot["questions"]
     ]
+    average = cbm_average(attempt.results)
     return TemplateResponse(
         request,
         "quizzes/result.html",
-        {"page": quiz, "attempt": attempt, "rows": rows, "attempts": attempts_so_far(quiz=quiz, user=request.user)},
+        {
+            "page": quiz,
+            "attempt": attempt,
+            "rows": rows,
+            "attempts": attempts_so_far(quiz=quiz, user=request.user),
+            "cbm_average": float(round(average, 2)) if average is not None else None,
+        },
     )
