@@ -17,6 +17,7 @@ from policy_content.spreadsheets import SafeSpreadsheetExportMixin
 
 from .analysis import question_analysis
 from .models import QuizPage
+from .refresher_analysis import refresher_analysis
 
 
 def can_view_analysis(user) -> bool:
@@ -68,6 +69,7 @@ class QuestionAnalysisView(SafeSpreadsheetExportMixin, ReportView):
         "answered",
         "share_right",
         "discrimination",
+        "confidently_wrong_share",
         "most_chosen_wrong",
         "policy_heading",
     ]
@@ -77,6 +79,7 @@ class QuestionAnalysisView(SafeSpreadsheetExportMixin, ReportView):
         "answered": _("Answered"),
         "share_right": _("Right (%)"),
         "discrimination": _("Discrimination"),
+        "confidently_wrong_share": _("Sure but wrong (%)"),
         "most_chosen_wrong": _("Most chosen wrong answer"),
         "policy_heading": _("Policy section"),
     }
@@ -112,4 +115,50 @@ class QuestionAnalysisView(SafeSpreadsheetExportMixin, ReportView):
             dataclasses.replace(row, quiz_title=titles[quiz.translation_key])
             for quiz in quizzes
             for row in question_analysis(quiz)
+        ]
+
+
+class RefresherAnswersView(SafeSpreadsheetExportMixin, ReportView):
+    """Refresher answers per question, kept apart from the quiz results of the question analysis."""
+
+    page_title = _("Refresher answers")
+    header_icon = "history"
+    index_url_name = "quiz_refresher_answers"
+    index_results_url_name = "quiz_refresher_answers_results"
+    results_template_name = "quizzes/admin/refresher_answers_results.html"
+    filterset_class = AnalysisFilterSet
+    model = QuizPage
+    list_export = ["quiz_title", "prompt", "coming_back", "retired", "answered", "share_right"]
+    export_headings = {
+        "quiz_title": _("Quiz"),
+        "prompt": _("Question"),
+        "coming_back": _("Still coming back"),
+        "retired": _("Retired"),
+        "answered": _("Refresher answers"),
+        "share_right": _("Right (%)"),
+    }
+
+    def get_filename(self):
+        return f"refresher-answers-{timezone.localdate():%Y-%m-%d}"
+
+    def get_heading(self, queryset, field):
+        return str(self.export_headings[field])
+
+    @cached_property
+    def columns(self):
+        return [
+            Column(field, label=label, classname="quiz-content" if field in QUIZ_CONTENT else None)
+            for field, label in self.export_headings.items()
+        ]
+
+    def get_base_queryset(self):
+        return source_quizzes()
+
+    def get_filtered_queryset(self):
+        quizzes = list(self.filter_queryset(self.get_queryset()))
+        titles = titles_in_language(quizzes, language=get_language())
+        keys = {quiz.pk: quiz.translation_key for quiz in quizzes}
+        return [
+            dataclasses.replace(row, quiz_title=titles.get(keys[row.quiz_id], row.quiz_title))
+            for row in refresher_analysis(quizzes)
         ]

@@ -3,8 +3,9 @@
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from .certainty_marking import is_confidently_wrong
 from .drawing import question_data
-from .item_statistics import discrimination_index, facility
+from .item_statistics import confidently_wrong_share, discrimination_index, facility
 from .models import QuizAttempt, QuizPage
 
 ORDER_ARROW = " → "
@@ -23,11 +24,18 @@ class QuestionStats:
     discrimination: float | None
     most_chosen_wrong: str
     most_chosen_wrong_count: int
+    with_certainty: int = 0
+    confidently_wrong: int = 0
 
     @property
     def share_right(self) -> int | None:
         """Percentage answering right (the facility index), None before anyone has answered."""
         return facility(self.answered, self.right)
+
+    @property
+    def confidently_wrong_share(self) -> int | None:
+        """Percentage of answers given with a certainty that were sure and wrong."""
+        return confidently_wrong_share(self.with_certainty, self.confidently_wrong)
 
 
 def _answer_text(question: dict, key: str) -> str:
@@ -51,6 +59,8 @@ def question_analysis(quiz: QuizPage) -> list[QuestionStats]:
     right: Counter = Counter()
     wrong_picks: dict[str, Counter] = defaultdict(Counter)
     scored: dict[str, list[tuple[float, bool]]] = defaultdict(list)
+    with_certainty: Counter = Counter()
+    confidently_wrong: Counter = Counter()
     attempts = QuizAttempt.objects.submitted().full().filter(quiz=source).values_list("snapshot", "results", "percent")
     for snapshot, results, percent in attempts:
         served = {question["id"]: question for question in snapshot["questions"]}
@@ -62,6 +72,9 @@ def question_analysis(quiz: QuizPage) -> list[QuestionStats]:
             question_id = result["question_id"]
             answered[question_id] += 1
             scored[question_id].append((percent or 0, result["correct"]))
+            if "certainty" in result:
+                with_certainty[question_id] += 1
+                confidently_wrong[question_id] += is_confidently_wrong(result)
             if result["correct"]:
                 right[question_id] += 1
                 continue
@@ -94,6 +107,8 @@ def question_analysis(quiz: QuizPage) -> list[QuestionStats]:
                 discrimination=discrimination_index(scored[question_id]),
                 most_chosen_wrong=_answer_text(question, top[0][0]) if top else "",
                 most_chosen_wrong_count=top[0][1] if top else 0,
+                with_certainty=with_certainty[question_id],
+                confidently_wrong=confidently_wrong[question_id],
             )
         )
     return sorted(

@@ -13,7 +13,17 @@ from .drawing import draw_snapshot, question_data
 from .evidence import chain_attempt
 from .learning_records import queue_attempt_finished, queue_attempt_started
 from .models import QuizAttempt, QuizPage
-from .scoring import AnswerError, Answers, check_answers, missing_answers, score_attempt
+from .refreshers import plan_refreshers
+from .scoring import (
+    AnswerError,
+    Answers,
+    Certainties,
+    asks_certainty,
+    check_answers,
+    check_certainties,
+    missing_answers,
+    score_attempt,
+)
 
 GRACE_SECONDS = 30
 
@@ -78,6 +88,7 @@ def snapshot_for(
         shuffle_questions=rules.shuffle_questions,
         shuffle_choices=rules.shuffle_choices,
         policy_url=policy_url,
+        certainty=rules.ask_certainty,
         rng=rng or random.SystemRandom(),
     )
 
@@ -110,15 +121,27 @@ def start_attempt(*, quiz: QuizPage, user, language: str, rng: random.Random | N
         return attempt
 
 
-def submit_attempt(*, attempt: QuizAttempt, answers: Answers, now=None) -> QuizAttempt:
-    """Score and close the attempt once; a second submit changes nothing.
+def submit_attempt(
+    *,
+    attempt: QuizAttempt,
+    answers: Answers,
+    certainties: Certainties | None = None,
+    now=None,
+    rng: random.Random | None = None,
+) -> QuizAttempt:
+    """Score and close the attempt once, and plan its refreshers; a second submit changes nothing.
 
-    `now` is the moment of submission: the clock, except when the demo loads past attempts.
+    `now` is the moment of submission: the clock, except when the demo loads past attempts;
+    `rng` draws the right answer that comes back as a refresher. `certainties` (question id: how
+    sure) are required when the attempt asks for them, and kept in its results.
     """
     if attempt.is_submitted:
         return attempt
     check_answers(attempt.snapshot, answers)
-    missing = missing_answers(attempt.snapshot, answers)
+    check_certainties(attempt.snapshot, certainties)
+    if asks_certainty(attempt.snapshot):
+        certainties = certainties or {}
+    missing = missing_answers(attempt.snapshot, answers, certainties)
     if missing:
         raise AnswerError(_("Answer every question before submitting."))
     now = now or timezone.now()
@@ -126,7 +149,7 @@ def submit_attempt(*, attempt: QuizAttempt, answers: Answers, now=None) -> QuizA
         raise QuizRuleError(
             _("The time limit for this attempt has passed; its answers can no longer be sent."), status=409
         )
-    score = score_attempt(attempt.snapshot, answers)
+    score = score_attempt(attempt.snapshot, answers, certainties)
     with transaction.atomic():
         updated = QuizAttempt.objects.filter(pk=attempt.pk, submitted_at__isnull=True).update(
             answers=answers,
@@ -142,4 +165,5 @@ def submit_attempt(*, attempt: QuizAttempt, answers: Answers, now=None) -> QuizA
         if updated:
             chain_attempt(attempt)
             queue_attempt_finished(attempt)
+            plan_refreshers(attempt, rng=rng)
     return attempt

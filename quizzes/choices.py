@@ -40,3 +40,11 @@ class Outcome(models.TextChoices):
     RESOLVED = "resolved", _("Resolved")
     ESCALATED = "escalated", _("Escalated correctly")
     LOST = "lost", _("Customer lost")
+
+
+class Certainty(models.TextChoices):
+    """How sure a taker says they are of an answer (certainty-based marking)."""
+
+    HIGH = "high", _("Sure")
+    MEDIUM = "medium", _("Fairly sure")
+    LOW = "low", _("Guessing")

@@ -9,9 +9,10 @@ from django.utils import timezone, translation
 from wagtail.models import Locale, Page
 
 from .attempts import start_attempt, submit_attempt
-from .choices import QuestionType
+from .choices import Certainty, QuestionType
 from .demo_content import QUIZZES
-from .models import QuizAttempt, QuizIndexPage, QuizPage
+from .models import QuizAttempt, QuizIndexPage, QuizPage, Refresher, RefresherAnswer
+from .refreshers import answer_refresher
 
 INDEX = {
     "title": "Quizzes",
@@ -28,6 +29,13 @@ DEMO_ATTEMPTS = [
     ("james@example.com", "angry-customers", True, 40),
     ("james@example.com", "escalations-and-complaints", False, 10),
     ("tom@example.com", "angry-customers", False, 2),
+    ("james@example.com", "closing-interactions", False, 6),
+]
+
+# (person, answered right?, days ago): one refresher each answered; the quizzes above leave others due.
+DEMO_REFRESHER_ANSWERS = [
+    ("james@example.com", False, 7),
+    ("ana@example.com", True, 12),
 ]
 
 
@@ -79,6 +87,14 @@ def demo_answers(snapshot: dict, *, right: bool) -> dict[str, list[str]]:
     return answers
 
 
+def demo_certainties(snapshot: dict, *, right: bool) -> dict[str, str] | None:
+    """How sure the demo taker says they are, where the quiz asks: mostly sure, and sure of every wrong answer."""
+    if not snapshot.get("certainty"):
+        return None
+    levels = [Certainty.HIGH, Certainty.MEDIUM, Certainty.HIGH, Certainty.LOW] if right else [Certainty.HIGH]
+    return {question["id"]: levels[index % len(levels)] for index, question in enumerate(snapshot["questions"])}
+
+
 def seed_quizzes(home_page: Page, *, policy) -> list[QuizPage]:
     index = _index(home_page)
     anchors = {anchor for anchor, _heading in policy.section_anchors()} if policy else set()
@@ -94,6 +110,7 @@ def seed_quizzes(home_page: Page, *, policy) -> list[QuizPage]:
                 policy=policy,
                 pass_mark=spec["pass_mark"],
                 attempts_allowed=spec["attempts_allowed"],
+                ask_certainty=spec.get("ask_certainty", False),
                 question_bank=bank_data(spec["questions"], policy_anchors=anchors),
                 live=False,
             )
@@ -122,4 +139,29 @@ def seed_attempts(quizzes: list[QuizPage]) -> None:
         when = now - datetime.timedelta(days=days_ago)
         QuizAttempt.objects.filter(pk=attempt.pk).update(started_at=when - datetime.timedelta(minutes=6))
         attempt.refresh_from_db()
-        submit_attempt(attempt=attempt, answers=demo_answers(attempt.snapshot, right=passes), now=when)
+        submit_attempt(
+            attempt=attempt,
+            answers=demo_answers(attempt.snapshot, right=passes),
+            certainties=demo_certainties(attempt.snapshot, right=passes),
+            now=when,
+            rng=rng,
+        )
+
+
+def seed_refresher_answers() -> None:
+    """A few refreshers already answered (days ago), so the refresher report has figures; others stay due."""
+    now = timezone.now()
+    for email, right, days_ago in DEMO_REFRESHER_ANSWERS:
+        refresher = (
+            Refresher.objects.filter(user__email=email, question__type=QuestionType.SINGLE).order_by("pk").first()
+        )
+        if refresher is None or RefresherAnswer.objects.filter(user__email=email).exists():
+            continue
+        question = refresher.question
+        chosen = [option["id"] for option in question["choices"] if option["correct"] == right][:1]
+        answer_refresher(
+            refresher_id=refresher.pk,
+            user=refresher.user,
+            answers={question["id"]: chosen},
+            now=now - datetime.timedelta(days=days_ago),
+        )

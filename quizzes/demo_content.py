@@ -414,6 +414,7 @@ CLOSING = {
     "intro": "Six moments at the end of a conversation, and what happens after it.",
     "pass_mark": 70,
     "attempts_allowed": 0,
+    "ask_certainty": True,
     "questions": [
         ordering(
             Channel.PHONE,

@@ -46,8 +46,12 @@ def draw_snapshot(
     shuffle_choices: bool,
     policy_url: str,
     rng: random.Random,
+    certainty: bool = False,
 ) -> dict[str, Any]:
-    """Pick `count` questions (all when 0) and fix their order and their options' order."""
+    """Pick `count` questions (all when 0) and fix their order and their options' order.
+
+    `certainty`: each question asks how sure the taker is (certainty-based marking).
+    """
     questions = [dict(question) for question in bank]
     if shuffle_questions:
         rng.shuffle(questions)
@@ -68,4 +72,7 @@ def draw_snapshot(
             choices = list(question["choices"])
             rng.shuffle(choices)
             question["choices"] = choices
-    return {"questions": questions, "pass_mark": pass_mark, "policy_url": policy_url}
+    snapshot = {"questions": questions, "pass_mark": pass_mark, "policy_url": policy_url}
+    if certainty:  # only when asked: snapshots of quizzes without it keep their shape
+        snapshot["certainty"] = True
+    return snapshot

@@ -7,11 +7,14 @@
   Above 0.3 a question separates people who know the policy from those who do not; near 0 it
   does not; below 0 the people who did best overall got it wrong more often, which usually
   means the question or the policy is unclear.
+- Confidently-wrong share: of the answers given with a certainty (quizzes that ask how sure),
+  the share that were wrong although the taker was sure. A high share points at a
+  misconception, not a gap: people believe the wrong rule.
 """
 
 from collections.abc import Sequence
 
-__all__ = ["GROUP_SHARE", "discrimination_index", "facility"]
+__all__ = ["GROUP_SHARE", "confidently_wrong_share", "discrimination_index", "facility"]
 
 GROUP_SHARE = 0.27
 
@@ -30,3 +33,8 @@ def discrimination_index(scored: Sequence[tuple[float, bool]], *, group_share: f
     lower = sum(right for _score, right in ranked[:size])
     upper = sum(right for _score, right in ranked[-size:])
     return round((upper - lower) / size, 2)
+
+
+def confidently_wrong_share(with_certainty: int, confidently_wrong: int) -> int | None:
+    """Percentage of answers given with a certainty that were sure and wrong; None when none were."""
+    return round(100 * confidently_wrong / with_certainty) if with_certainty else None

@@ -78,6 +78,14 @@ class QuizPage(TranslatedPageMixin, RoutablePageMixin, Page):
         blank=True,
         help_text=_("Leave empty for no limit. Answers sent after the limit are refused."),
     )
+    ask_certainty = models.BooleanField(
+        _("ask how sure"),
+        default=False,
+        help_text=_(
+            "Each question also asks: sure, fairly sure or guessing, scored by certainty-based marking "
+            "(right 3, 2, 1; wrong -6, -2, 0). The pass mark still applies to the plain score."
+        ),
+    )
     question_bank = StreamField(
         QuestionBankBlock(),
         verbose_name=_("question bank"),
@@ -96,6 +104,7 @@ class QuizPage(TranslatedPageMixin, RoutablePageMixin, Page):
                 FieldPanel("shuffle_questions"),
                 FieldPanel("shuffle_choices"),
                 FieldPanel("time_limit_minutes"),
+                FieldPanel("ask_certainty"),
             ],
             heading=_("Rules"),
         ),
@@ -287,3 +296,8 @@ class QuizAttempt(models.Model):
 from .conversation_models import ConversationAttempt, ConversationPage, ConversationTurn  # noqa: E402
 
 __all__ += ["ConversationAttempt", "ConversationPage", "ConversationTurn"]
+
+# Refreshers (questions that come back after a quiz) likewise.
+from .refresher_models import Refresher, RefresherAnswer  # noqa: E402
+
+__all__ += ["Refresher", "RefresherAnswer"]

@@ -5,16 +5,21 @@ Rules, also shown to takers on the result page:
 - choose all that apply: points x (right picks - wrong picks) / number of right answers,
   never below zero, so guessing everything earns nothing;
 - put in order: full points for exactly the right order, none otherwise.
+
+When the quiz asks how sure the taker is, each result also carries the certainty and its
+certainty-based marks (certainty_marking.py); the score and pass/fail stay as above.
 """
 
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from .choices import QuestionType
+from .certainty_marking import cbm_average, cbm_mark
+from .choices import Certainty, QuestionType
 
 Snapshot = dict[str, Any]
 Answers = dict[str, list[str]]
+Certainties = dict[str, str]
 
 
 class AnswerError(ValueError):
@@ -27,19 +32,28 @@ class QuestionResult:
     chosen: tuple[str, ...]
     awarded: Fraction
     points: int
+    certainty: str | None = None
 
     @property
     def correct(self) -> bool:
         return self.awarded == self.points
 
+    @property
+    def cbm(self) -> Fraction | None:
+        return cbm_mark(self.awarded / self.points, self.certainty) if self.certainty else None
+
     def as_json(self) -> dict[str, Any]:
-        return {
+        data = {
             "question_id": self.question_id,
             "chosen": list(self.chosen),
             "awarded": float(round(self.awarded, 2)),
             "points": self.points,
             "correct": self.correct,
         }
+        if self.certainty:  # only attempts that asked: earlier records keep their exact shape
+            data["certainty"] = self.certainty
+            data["cbm"] = float(round(self.cbm, 2))
+        return data
 
 
 @dataclass(frozen=True)
@@ -49,6 +63,10 @@ class Score:
     percent: int
     passed: bool
     questions: tuple[QuestionResult, ...]
+
+    @property
+    def cbm_average(self) -> Fraction | None:
+        return cbm_average(result.as_json() for result in self.questions)
 
 
 def question_score(question: dict[str, Any], chosen: list[str]) -> Fraction:
@@ -63,6 +81,23 @@ def question_score(question: dict[str, Any], chosen: list[str]) -> Fraction:
         return points if picked == right else Fraction(0)
     earned = len(picked & right) - len(picked - right)
     return max(Fraction(0), points * Fraction(earned, len(right)))
+
+
+def asks_certainty(snapshot: Snapshot) -> bool:
+    return bool(snapshot.get("certainty"))
+
+
+def check_certainties(snapshot: Snapshot, certainties: Certainties | None) -> None:
+    """Refuse certainties the attempt did not ask for, for questions it was not given, or off the scale."""
+    if not certainties:
+        return
+    if not asks_certainty(snapshot):
+        raise AnswerError("this attempt does not ask how sure you are")
+    unknown = set(certainties) - {question["id"] for question in snapshot["questions"]}
+    if unknown:
+        raise AnswerError(f"certainty for unknown question id(s): {', '.join(sorted(unknown))}")
+    if set(certainties.values()) - set(Certainty.values):
+        raise AnswerError("a certainty must be sure, fairly sure or guessing")
 
 
 def check_answers(snapshot: Snapshot, answers: Answers) -> None:
@@ -84,20 +119,27 @@ def check_answers(snapshot: Snapshot, answers: Answers) -> None:
             raise AnswerError(f"question {question_id}: every step must be placed once")
 
 
-def missing_answers(snapshot: Snapshot, answers: Answers) -> list[str]:
-    """Ids of questions left unanswered, in the order they were served."""
-    return [question["id"] for question in snapshot["questions"] if not answers.get(question["id"])]
+def missing_answers(snapshot: Snapshot, answers: Answers, certainties: Certainties | None = None) -> list[str]:
+    """Ids of questions left unanswered (or without a certainty, where asked), in the order they were served."""
+    ask = asks_certainty(snapshot) and certainties is not None
+    return [
+        question["id"]
+        for question in snapshot["questions"]
+        if not answers.get(question["id"]) or (ask and not certainties.get(question["id"]))
+    ]
 
 
-def score_attempt(snapshot: Snapshot, answers: Answers) -> Score:
+def score_attempt(snapshot: Snapshot, answers: Answers, certainties: Certainties | None = None) -> Score:
     """Score complete, checked answers against the snapshot taken when the attempt started."""
     check_answers(snapshot, answers)
+    check_certainties(snapshot, certainties)
     results = tuple(
         QuestionResult(
             question_id=question["id"],
             chosen=tuple(answers.get(question["id"], [])),
             awarded=question_score(question, answers.get(question["id"], [])),
             points=question["points"],
+            certainty=(certainties or {}).get(question["id"]),
         )
         for question in snapshot["questions"]
     )

@@ -11,12 +11,14 @@ from django.utils.translation import gettext as _
 from policy_content.reader import reader_item
 
 from .attempts import QuizRuleError, attempts_so_far, snapshot_for, start_attempt, submit_attempt
-from .choices import Channel, QuestionType
+from .certainty_marking import cbm_average
+from .choices import Certainty, Channel, QuestionType
 from .models import QuizAttempt, QuizPage
 from .rechecks import owed_recheck, start_recheck
-from .scoring import AnswerError, Answers, missing_answers
+from .scoring import AnswerError, Answers, Certainties, asks_certainty, missing_answers
 
 FIELD_PREFIX = "q-"
+CERTAINTY_PREFIX = "c-"
 POSITION_MARK = "-pos-"
 
 
@@ -80,6 +82,15 @@ def parse_answers(post) -> Answers:
     return answers
 
 
+def parse_certainties(post) -> Certainties:
+    """Read the form's certainty fields c-<question>: sure, fairly sure or guessing."""
+    return {
+        key[len(CERTAINTY_PREFIX) :]: post.get(key)
+        for key in post
+        if key.startswith(CERTAINTY_PREFIX) and post.get(key)
+    }
+
+
 def _own_attempt(request, *, quiz: QuizPage, attempt_id: int) -> QuizAttempt:
     """The signed-in person's attempt at this quiz, or 404: other people's attempts do not exist for them."""
     attempt = QuizAttempt.objects.filter(pk=attempt_id, quiz=quiz.source_page, user=request.user).first()
@@ -88,35 +99,70 @@ def _own_attempt(request, *, quiz: QuizPage, attempt_id: int) -> QuizAttempt:
     return attempt
 
 
-def _question_page(request, *, quiz, attempt, snapshot, answers=None, error=None, status=200, preview=False):
-    """The questions as served: text and options only, never correctness or feedback."""
-    missing = set(missing_answers(snapshot, answers)) if answers is not None else set()
-    items = []
-    for question in snapshot["questions"]:
-        selected = (answers or {}).get(question["id"], [])
-        items.append(
+def served_question(
+    question: dict, *, selected: list[str], missing: bool = False, ask_certainty: bool = False, certainty: str = ""
+) -> dict:
+    """A question as a taker sees it: text and options only, never correctness or feedback."""
+    return {
+        "ask_certainty": ask_certainty,
+        "certainty": certainty,
+        "id": question["id"],
+        "type": question["type"],
+        "channel": Channel(question["channel"]).label if question["channel"] in Channel.values else "",
+        "customer_says": question["customer_says"],
+        "situation": question["situation"],
+        "prompt": question["prompt"],
+        "options": [
+            {"id": option["id"], "text": option["text"], "selected": option["id"] in selected}
+            for option in question.get("choices", [])
+        ],
+        "steps": [
             {
-                "id": question["id"],
-                "type": question["type"],
-                "channel": Channel(question["channel"]).label if question["channel"] in Channel.values else "",
-                "customer_says": question["customer_says"],
-                "situation": question["situation"],
-                "prompt": question["prompt"],
-                "options": [
-                    {"id": option["id"], "text": option["text"], "selected": option["id"] in selected}
-                    for option in question.get("choices", [])
-                ],
-                "steps": [
-                    {
-                        "id": step["id"],
-                        "text": step["text"],
-                        "position": selected.index(step["id"]) + 1 if step["id"] in selected else None,
-                    }
-                    for step in question.get("steps", [])
-                ],
-                "missing": question["id"] in missing,
+                "id": step["id"],
+                "text": step["text"],
+                "position": selected.index(step["id"]) + 1 if step["id"] in selected else None,
             }
+            for step in question.get("steps", [])
+        ],
+        "missing": missing,
+    }
+
+
+def feedback_row(question: dict, *, result: dict, policy_url: str) -> dict:
+    """One answered question with its feedback, explanation and the link to its policy section."""
+    chosen = result.get("chosen", [])
+    steps = question.get("steps", [])
+    return {
+        "question": question,
+        "result": result,
+        "chosen": chosen,
+        "options": question.get("choices") or [],
+        "chosen_steps": [step for step_id in chosen for step in steps if step["id"] == step_id],
+        "correct_steps": [
+            step for step_id in question.get("correct_order", []) for step in steps if step["id"] == step_id
+        ],
+        "section_url": f"{policy_url}#{question['policy_section']}"
+        if policy_url and question["policy_section"]
+        else "",
+        "certainty_label": Certainty(result["certainty"]).label if result.get("certainty") in Certainty.values else "",
+    }
+
+
+def _question_page(
+    request, *, quiz, attempt, snapshot, answers=None, certainties=None, error=None, status=200, preview=False
+):
+    """The questions as served: text and options only, never correctness or feedback."""
+    missing = set(missing_answers(snapshot, answers, certainties)) if answers is not None else set()
+    items = [
+        served_question(
+            question,
+            selected=(answers or {}).get(question["id"], []),
+            missing=question["id"] in missing,
+            ask_certainty=asks_certainty(snapshot),
+            certainty=(certainties or {}).get(question["id"], ""),
         )
+        for question in snapshot["questions"]
+    ]
     return TemplateResponse(
         request,
         "quizzes/attempt.html",
@@ -127,6 +173,8 @@ def _question_page(request, *, quiz, attempt, snapshot, answers=None, error=None
             "error": error,
             "preview": preview,
             "question_types": QuestionType,
+            "certainties": Certainty.choices,
+            "ask_certainty": asks_certainty(snapshot),
         },
         status=status,
     )
@@ -185,17 +233,19 @@ def take_attempt(request, *, quiz: QuizPage, attempt_id: int):
         return HttpResponseNotAllowed(["GET", "POST"])
     try:
         answers = parse_answers(request.POST)
-        if missing_answers(attempt.snapshot, answers):
+        certainties = parse_certainties(request.POST)
+        if missing_answers(attempt.snapshot, answers, certainties):
             return _question_page(
                 request,
                 quiz=quiz,
                 attempt=attempt,
                 snapshot=attempt.snapshot,
                 answers=answers,
+                certainties=certainties,
                 error=_("Answer every question before submitting. Unanswered questions are marked."),
                 status=400,
             )
-        submit_attempt(attempt=attempt, answers=answers)
+        submit_attempt(attempt=attempt, answers=answers, certainties=certainties)
     except AnswerError as exc:
         return _question_page(
             request, quiz=quiz, attempt=attempt, snapshot=attempt.snapshot, error=str(exc), status=400
@@ -213,32 +263,19 @@ def attempt_result(request, *, quiz: QuizPage, attempt_id: int):
         return redirect(quiz.url + quiz.reverse_subpage("attempt", args=[attempt.pk]))
     results = {result["question_id"]: result for result in attempt.results}
     policy_url = attempt.snapshot.get("policy_url", "")
-    rows = []
-    for question in attempt.snapshot["questions"]:
-        result = results.get(question["id"], {})
-        chosen = result.get("chosen", [])
-        rows.append(
-            {
-                "question": question,
-                "result": result,
-                "chosen": chosen,
-                "options": question.get("choices") or [],
-                "chosen_steps": [
-                    step for step_id in chosen for step in question.get("steps", []) if step["id"] == step_id
-                ],
-                "correct_steps": [
-                    step
-                    for step_id in question.get("correct_order", [])
-                    for step in question.get("steps", [])
-                    if step["id"] == step_id
-                ],
-                "section_url": f"{policy_url}#{question['policy_section']}"
-                if policy_url and question["policy_section"]
-                else "",
-            }
-        )
+    rows = [
+        feedback_row(question, result=results.get(question["id"], {}), policy_url=policy_url)
+        for question in attempt.snapshot["questions"]
+    ]
+    average = cbm_average(attempt.results)
     return TemplateResponse(
         request,
         "quizzes/result.html",
-        {"page": quiz, "attempt": attempt, "rows": rows, "attempts": attempts_so_far(quiz=quiz, user=request.user)},
+        {
+            "page": quiz,
+            "attempt": attempt,
+            "rows": rows,
+            "attempts": attempts_so_far(quiz=quiz, user=request.user),
+            "cbm_average": float(round(average, 2)) if average is not None else None,
+        },
     )

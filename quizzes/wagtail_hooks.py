@@ -11,7 +11,7 @@ from wagtail.admin.widgets import Button
 
 from policy_content.admin_access import forbidden_unless
 
-from .admin_views import QuestionAnalysisView, can_view_analysis
+from .admin_views import QuestionAnalysisView, RefresherAnswersView, can_view_analysis
 from .clause_answers import quiz_clause_source
 from .conversation_admin_views import ConversationAnalysisView
 from .models import ConversationAttempt, ConversationPage, QuizAttempt, QuizPage
@@ -37,9 +37,22 @@ def register_conversation_analysis_menu_item():
     )
 
 
+@hooks.register("register_reports_menu_item")
+def register_refresher_answers_menu_item():
+    return AnalysisMenuItem(_("Refresher answers"), reverse("quiz_refresher_answers"), icon_name="history", order=722)
+
+
 @hooks.register("register_admin_urls")
 def register_analysis_urls():
     return [
+        path(
+            "reports/refresher-answers/", analysis_access(RefresherAnswersView.as_view()), name="quiz_refresher_answers"
+        ),
+        path(
+            "reports/refresher-answers/results/",
+            analysis_access(RefresherAnswersView.as_view(results_only=True)),
+            name="quiz_refresher_answers_results",
+        ),
         path(
             "reports/conversation-analysis/",
             analysis_access(ConversationAnalysisView.as_view()),

@@ -46,6 +46,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include(ACCOUNT_URLS)),
     path("evidence/", include("policy_content.evidence_urls")),
+    path("refreshers/", include("quizzes.refresher_urls")),
     path("search/", search_views.search, name="search"),
     path("calendar/reset/", calendar_views.reset_calendar, name="calendar_reset"),
     path("", include(wagtail_urls)),

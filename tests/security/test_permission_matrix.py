@@ -17,6 +17,7 @@ from quizzes.conversation_taking import start_conversation
 from quizzes.models import QuizAttempt
 from tests.policy_content.factories import AcknowledgementFactory, PolicyPageFactory
 from tests.quizzes.factories import ConversationPageFactory
+from tests.quizzes.quiz_helpers import take
 from tests.security.url_matrix import (
     DENIED,
     MISSING,
@@ -104,6 +105,8 @@ PROJECT = {
     "provisioning_clients:history_results": "in in no no no no 200",
     "provisioning_clients:usage": "in in no no no no 200",
     "provisioning_clients:inspect": "in in no no no no 200",
+    # A refresher (Ana's): only its owner answers it; for everyone else it does not exist.
+    "refreshers:answer": "in 200 404 404 404 404 404",
     "policy_markdown_preview": "in in 405 405 405 405 405",
     # Comparing any two versions: those who may read a policy's history (editors) and Compliance.
     "policy_version_compare": "in in 403 403 200 200 200",
@@ -120,6 +123,8 @@ PROJECT = {
     # Editors' reports.
     "quiz_question_analysis": "in in 403 403 200 200 200",
     "quiz_question_analysis_results": "in in 403 403 200 200 200",
+    "quiz_refresher_answers": "in in 403 403 200 200 200",
+    "quiz_refresher_answers_results": "in in 403 403 200 200 200",
     "conversation_analysis": "in in 403 403 200 200 200",
     "conversation_analysis_results": "in in 403 403 200 200 200",
     "policy_review_report": "in in 403 403 200 200 200",
@@ -267,6 +272,7 @@ def project_paths(world, home_page):
     conversation = ConversationPageFactory(parent=world.quiz.get_parent().specific)
     played = start_conversation(conversation=conversation, user=world.ana, language="en")
     play_path(played, ["listening", "resolved"], now=timezone.now())
+    refresher = take(world.quiz, world.ana, right=False, days_ago=2).refreshers.first()
     text_hash = FrozenText.objects.filter(acknowledgements__user=world.ana).values_list("sha256", flat=True).first()
     pks = {
         "people": world.ana.pk,
@@ -293,6 +299,7 @@ def project_paths(world, home_page):
                     {
                         "pk": pk,
                         "page_id": world.policy.pk,
+                        "refresher_id": refresher.pk,
                         "sha256": text_hash,
                         "acknowledgement": paper.pk,
                         "token": feed_token(world.ana),

@@ -123,7 +123,7 @@ def test_dashboard_query_count_does_not_grow_with_records(client, world, home_pa
     client.force_login(world.ana)
     client.get(home_page.url)
     # Routing (site, locale, home), view restrictions, session and user, the standing (requirements and
-    # records), latest results, menu sections, permissions, the language switcher, and the team name
+    # records), latest results, due refreshers, menu sections, permissions, the language switcher, and the team name
     # and job title in the reader's language.
-    with django_assert_num_queries(26):
+    with django_assert_num_queries(27):
         client.get(home_page.url)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.utils import timezone
 
 from policy_content.models import Acknowledgement
+from quizzes.models import Refresher
+from quizzes.refreshers import due_refreshers
 
 from ..choices import ItemKind
 from .loader import SCORED_RECORDS, standing_for
@@ -35,6 +37,7 @@ class LatestResult:
 class Dashboard:
     standing: Standing
     latest_results: list[LatestResult]
+    refreshers: list[Refresher] = field(default_factory=list)
 
     @property
     def items(self) -> list[ItemStanding]:
@@ -106,6 +109,11 @@ def latest_results(
 
 def build_dashboard(user, *, language: str, today: datetime.date | None = None, request=None) -> Dashboard:
     """The dashboard of one person, with titles and links in their language."""
-    standing = standing_for(user, today=today or timezone.localdate(), language=language, links=True, request=request)
+    today = today or timezone.localdate()
+    standing = standing_for(user, today=today, language=language, links=True, request=request)
     titles = {item.requirement.page_id: item.title for item in standing.items}
-    return Dashboard(standing=standing, latest_results=latest_results(user, standing, titles=titles))
+    return Dashboard(
+        standing=standing,
+        latest_results=latest_results(user, standing, titles=titles),
+        refreshers=due_refreshers(user, today=today),
+    )

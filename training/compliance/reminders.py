@@ -24,6 +24,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 
 from policy_content.localized import pages_in_language
+from quizzes.refreshers import DueRefreshers, due_refreshers_by_person
 
 from ..choices import ReminderKind, Status
 from ..models import ReminderSend, Team, TrainingSettings, User
@@ -123,6 +124,11 @@ class _Links:
         }
 
 
+def _refresher_link(entry: dict, language: str) -> dict:
+    with translation.override(language):
+        return {"prompt": entry["prompt"], "url": absolute_url(reverse("refreshers:answer", args=[entry["id"]]))}
+
+
 @dataclass
 class _Pending:
     """An e-mail to send and the record of it."""
@@ -191,16 +197,19 @@ def _record_and_send(
 class _PersonReminders:
     """Personal reminders, gathered person by person and recorded and sent a batch at a time."""
 
-    def __init__(self, *, today, sent_by, days_ahead: int, links: _Links, already: set[int], connection):
+    def __init__(self, *, today, sent_by, days_ahead: int, links: _Links, already: set[int], connection, refreshers):
         self.today, self.sent_by, self.days_ahead = today, sent_by, days_ahead
         self.links, self.already, self.connection = links, already, connection
+        self.refreshers: dict[int, DueRefreshers] = refreshers
         self.outcome = ReminderOutcome()
         self.batch: list[_Pending] = []
 
     def add(self, standing: Standing) -> None:
         person = standing.person
         items = items_to_remind(standing, today=self.today, days_ahead=self.days_ahead)
-        if not items:
+        refreshers = self.refreshers.get(person.id, DueRefreshers(first=[]))
+        # Refreshers alone bring an e-mail only on the day one falls due; otherwise they ride along.
+        if not items and not refreshers.new_today:
             self.outcome.nothing_due.append(person.id)
             return
         if person.id in self.already:
@@ -211,6 +220,7 @@ class _PersonReminders:
             "person": person,
             "items": [self.links.describe(item, language) for item in items],
             "overdue_count": sum(1 for item in items if item.is_overdue),
+            "refreshers": [_refresher_link(entry, language) for entry in refreshers.first],
             "dashboard_url": absolute_url(f"/{language}/"),
             "sent_by": self.sent_by,
         }
@@ -218,6 +228,7 @@ class _PersonReminders:
             to=person.email, language=language, template="reminder", context=context, connection=self.connection
         )
         items_sent = [{"page_id": item.requirement.page_id, "status": item.status} for item in items]
+        items_sent += [{"refresher_id": entry["id"]} for entry in refreshers.first]
         self.batch.append(_Pending(person.id, items_sent, message))
         if len(self.batch) >= SEND_BATCH:
             self.flush()
@@ -256,6 +267,7 @@ def send_person_reminders(
             links=_Links(requirements),
             already=_people_sent_today(ReminderKind.PERSON, today, people),
             connection=connection,
+            refreshers=due_refreshers_by_person(today=today, people=people),
         )
         for standing in iter_standings(people.order_by("pk"), requirements=requirements, today=today):
             reminders.add(standing)
@@ -353,6 +365,7 @@ def run_daily_reminders(*, today: datetime.date | None = None) -> dict[str, Remi
             links=links,
             already=_people_sent_today(ReminderKind.PERSON, today),
             connection=connection,
+            refreshers=due_refreshers_by_person(today=today, people=people),
         )
         for standing in iter_standings(people, requirements=requirements, today=today):
             reminders.add(standing)

@@ -81,7 +81,7 @@ class Tally:
 
 
 class _QuizForm(HTMLParser):
-    """The answer fields of a question page: choices by field name, and each ordering question's selects."""
+    """The answer fields of a question page: choices (and certainties) by field name, and each ordering question's selects."""
 
     def __init__(self):
         super().__init__()
@@ -92,7 +92,7 @@ class _QuizForm(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         name = attributes.get("name") or ""
-        if not name.startswith("q-"):
+        if not name.startswith(("q-", "c-")):  # answers, and how sure the taker is where asked
             return
         if tag == "input" and attributes.get("type") in ("radio", "checkbox"):
             self.choices.setdefault(name, []).append(attributes.get("value") or "")

@@ -272,6 +272,8 @@ TRAINING_LRS_SECRET = env_str("TRAINING_LRS_SECRET", "")
 TRAINING_LRS_TIMEOUT_SECONDS = env_int("TRAINING_LRS_TIMEOUT_SECONDS", 10)
 # "mbox" names people by e-mail address; "account" by their id on this site only.
 TRAINING_LRS_ACTOR = env_str("TRAINING_LRS_ACTOR", "mbox")
+# Days after a quiz on which its missed questions (and a sample of the others) come back as refreshers.
+TRAINING_REFRESHER_DAYS = env_list("TRAINING_REFRESHER_DAYS", "2,7,21")
 
 LOGGING = {
     "version": 1,

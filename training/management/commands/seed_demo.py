@@ -5,7 +5,7 @@ from wagtail.models import Site
 
 from policy_content.demo import seed_policy
 from quizzes.conversation_demo import seed_conversation_attempts, seed_conversations
-from quizzes.demo import seed_attempts, seed_quizzes
+from quizzes.demo import seed_attempts, seed_quizzes, seed_refresher_answers
 from training.choices import Role
 from training.demo import seed as demo
 
@@ -44,6 +44,7 @@ class Command(BaseCommand):
             else:
                 self.stderr.write(f"Demo pages not translated into {language}: {outcome}")
         seed_attempts(quizzes)
+        seed_refresher_answers()
         seed_conversation_attempts(conversations)
         restricted = demo.restrict_to_signed_in(home)
         self.stdout.write(f"Sections for signed-in staff only: {restricted}.")
