@@ -5,9 +5,9 @@ from collections import Counter
 from policy_content.clause_insight import AnswerRecord, ClauseSource
 from policy_content.models import PolicyPage
 
-from .models import QuizAttempt, QuizPage
+from .models import QuizAttempt, QuizPage, RefresherAnswer
 
-__all__ = ["quiz_clause_source"]
+__all__ = ["quiz_clause_source", "refresher_clause_source"]
 
 
 def quiz_clause_source(policy: PolicyPage) -> ClauseSource:
@@ -32,3 +32,14 @@ def quiz_clause_source(policy: PolicyPage) -> ClauseSource:
             if sections.get(result["question_id"])
         ]
     return ClauseSource(questions=questions, answers=answers)
+
+
+def refresher_clause_source(policy: PolicyPage) -> ClauseSource:
+    """Every answer to a refresher of the quizzes training `policy` (1 query); their questions are the quizzes'."""
+    rows = RefresherAnswer.objects.filter(quiz__policy=policy).values_list("refresher__question", "correct")
+    answers = [
+        AnswerRecord(question["policy_section"], correct)
+        for question, correct in rows.iterator(chunk_size=500)
+        if question.get("policy_section")
+    ]
+    return ClauseSource(answers=answers)

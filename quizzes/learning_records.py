@@ -6,10 +6,12 @@ from typing import Any
 from policy_content.learning_record_models import LearningRecord
 from policy_content.learning_records import (
     ATTEMPTED,
+    COMPLETED_REFRESHER,
     CONVERSATION_TYPE,
     FAILED,
     PASSED,
     QUIZ_TYPE,
+    REFRESHER_TYPE,
     Activity,
     activity_url,
     lrs_configured,
@@ -18,7 +20,13 @@ from policy_content.learning_records import (
     xapi_duration,
 )
 
-__all__ = ["backfill_attempts", "queue_attempt_finished", "queue_attempt_started", "xapi_score"]
+__all__ = [
+    "backfill_attempts",
+    "queue_attempt_finished",
+    "queue_attempt_started",
+    "queue_refresher_answered",
+    "xapi_score",
+]
 
 # The kind of attempt, its activity path and its activity type.
 KINDS = {
@@ -90,6 +98,27 @@ def queue_attempt_finished(attempt) -> LearningRecord | None:
         result=result,
         language=attempt.language,
         registration=registration_for(subject, attempt.started_at),
+    )
+
+
+def queue_refresher_answered(answer) -> LearningRecord | None:
+    """Someone answered a refresher: `completed` on the refresher of that question, right or not."""
+    if not lrs_configured():
+        return None
+    refresher = answer.refresher
+    return queue_statement(
+        subject=f"refresher-answer:{answer.pk}",
+        user=answer.user,
+        verb=COMPLETED_REFRESHER,
+        activity=Activity(
+            id=activity_url("quizzes", answer.quiz_id, "refreshers", answer.question_id),
+            type=REFRESHER_TYPE,
+            name=refresher.question.get("prompt", "") or str(refresher.quiz),
+            language=answer.language,
+        ),
+        timestamp=answer.answered_at,
+        result={"success": answer.correct, "completion": True},
+        language=answer.language,
     )
 
 

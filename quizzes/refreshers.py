@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .learning_records import queue_refresher_answered
 from .models import QuizAttempt, Refresher, RefresherAnswer
 from .refresher_schedule import AT_A_TIME, is_retired, parse_days, questions_to_refresh, refresher_due_on
 from .scoring import AnswerError, Answers, check_answers, question_score
@@ -144,6 +145,7 @@ def answer_refresher(*, refresher_id: int, user, answers: Answers, now: datetime
                 days=refresher_days(),
             )
         refresher.save()
+        queue_refresher_answered(answer)
     return RefresherOutcome(answer=answer, refresher=refresher, awarded=float(awarded))
 
 

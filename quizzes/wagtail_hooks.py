@@ -12,7 +12,7 @@ from wagtail.admin.widgets import Button
 from policy_content.admin_access import forbidden_unless
 
 from .admin_views import QuestionAnalysisView, RefresherAnswersView, can_view_analysis
-from .clause_answers import quiz_clause_source
+from .clause_answers import quiz_clause_source, refresher_clause_source
 from .conversation_admin_views import ConversationAnalysisView
 from .models import ConversationAttempt, ConversationPage, QuizAttempt, QuizPage
 from .recheck_admin import RecheckImpactButton, RecheckImpactView
@@ -123,3 +123,4 @@ def recheck_impact_header_button(page, user, view_name, next_url=None):
 
 
 hooks.register("clause_answer_sources", quiz_clause_source)
+hooks.register("clause_answer_sources", refresher_clause_source)

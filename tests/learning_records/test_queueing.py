@@ -5,12 +5,16 @@ import datetime
 import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from policy_content.learning_records import COMPLETED_REFRESHER, Activity, activity_url, queue_statement
 from policy_content.lrs_sending import backoff
 from policy_content.models import LearningRecord
+from quizzes.attempts import start_attempt, submit_attempt
 from quizzes.demo import demo_answers
 from quizzes.learning_records import xapi_score
+from quizzes.models import Refresher
+from quizzes.refreshers import answer_refresher
 from tests.learning_records.outage import SilentStore
 from tests.policy_content.factories import PolicyPageFactory, sign
 from tests.policy_content.policy_helpers import publish_change
@@ -202,3 +206,23 @@ def test_records_made_before_a_store_was_configured_are_queued_once_by_the_backf
     assert (backfill_acknowledgements(), backfill_attempts()) == (0, 0)
     verbs = sorted(record.verb.rsplit("/", 1)[1] for record in LearningRecord.objects.all())
     assert verbs == ["attempted", "attempted", "completed", "passed"]
+
+
+def test_answering_a_refresher_queues_a_completed_statement_with_its_success(silent_store):
+    quiz = QuizPageFactory()
+    person = UserFactory()
+    attempt = start_attempt(quiz=quiz, user=person, language="en")
+    submit_attempt(attempt=attempt, answers=demo_answers(attempt.snapshot, right=False))
+    refresher = Refresher.objects.filter(user=person).first()
+
+    outcome = answer_refresher(
+        refresher_id=refresher.pk,
+        user=person,
+        answers=demo_answers({"questions": [refresher.question]}, right=True),
+        now=timezone.now() + datetime.timedelta(days=3),
+    )
+
+    record = LearningRecord.objects.get(subject=f"refresher-answer:{outcome.answer.pk}")
+    assert record.payload["verb"]["id"] == ADL + "completed"
+    assert record.payload["result"] == {"success": True, "completion": True}
+    assert record.payload["object"]["id"].endswith(f"/quizzes/{quiz.pk}/refreshers/{refresher.question_id}")

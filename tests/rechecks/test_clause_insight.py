@@ -1,12 +1,17 @@
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from policy_content.clause_insight import AnswerRecord, clause_rows, miss_rates
 from policy_content.reader_questions import ReaderQuestion
 from quizzes.attempts import start_attempt, submit_attempt
 from quizzes.demo import demo_answers
+from quizzes.models import Refresher
+from quizzes.refreshers import answer_refresher
 from tests.policy_content.factories import PolicyPageFactory
 from tests.quizzes.factories import QuizPageFactory
 from tests.rechecks.test_recheck_flow import QUESTIONS
@@ -67,3 +72,19 @@ def test_the_clause_view_is_refused_to_employees_and_unknown_policies_are_refuse
     assert client.get(reverse("policy_clause_insight", args=[quiz.policy.pk])).status_code in (302, 403)
     client.force_login(editor)
     assert client.get(reverse("policy_clause_insight", args=[999999])).status_code == 400
+
+
+def test_refresher_answers_count_in_their_sections_beside_the_quizzes(quiz):
+    answer(quiz, right=False)
+    refresher = Refresher.objects.get(question__policy_section="complaints")
+    later = timezone.now() + datetime.timedelta(days=3)
+
+    answer_refresher(
+        refresher_id=refresher.pk,
+        user=refresher.user,
+        answers=demo_answers({"questions": [refresher.question]}, right=True),
+        now=later,
+    )
+
+    complaints = {row.anchor: row for row in clause_rows(quiz.policy)}["complaints"]
+    assert (complaints.questions, complaints.tally.answers, complaints.tally.missed) == (1, 2, 1)
