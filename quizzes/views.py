@@ -193,29 +193,26 @@ def _refused(request, *, quiz: QuizPage, error: QuizRuleError) -> TemplateRespon
     return response
 
 
-def start_attempt_view(request, *, quiz: QuizPage):
+def _start(request, *, quiz: QuizPage, starter):
+    """POST only, signed in: start (or resume) with `starter`, then answer on the quiz's own question page."""
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     if not request.user.is_authenticated:
         return redirect_to_login(quiz.url)
     try:
-        attempt = start_attempt(quiz=quiz, user=request.user, language=get_language())
+        attempt = starter(quiz=quiz, user=request.user, language=get_language())
     except QuizRuleError as exc:
         return _refused(request, quiz=quiz, error=exc)
     return redirect(quiz.url + quiz.reverse_subpage("attempt", args=[attempt.pk]))
+
+
+def start_attempt_view(request, *, quiz: QuizPage):
+    return _start(request, quiz=quiz, starter=start_attempt)
 
 
 def start_recheck_view(request, *, quiz: QuizPage):
-    """Start (or resume) the re-check owed, then answer it on the quiz's own question page."""
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
-    if not request.user.is_authenticated:
-        return redirect_to_login(quiz.url)
-    try:
-        attempt = start_recheck(quiz=quiz, user=request.user, language=get_language())
-    except QuizRuleError as exc:
-        return _refused(request, quiz=quiz, error=exc)
-    return redirect(quiz.url + quiz.reverse_subpage("attempt", args=[attempt.pk]))
+    """The re-check owed, made of the questions on the sections a new version changed."""
+    return _start(request, quiz=quiz, starter=start_recheck)
 
 
 def take_attempt(request, *, quiz: QuizPage, attempt_id: int):
