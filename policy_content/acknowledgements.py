@@ -2,6 +2,7 @@
 
 import datetime
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -163,12 +164,13 @@ def record_acknowledgement(
     text: FrozenText | None = None,
     acknowledged_at=None,
     signature: Signature | None = None,
-    renew: bool = False,
+    renew: bool | Callable[[], bool] = False,
 ) -> tuple[Acknowledgement, bool]:
     """Record one acknowledgement per person and version, and chain it; a repeat returns the latest one.
 
     With `renew` (the person's acknowledgement of this version has expired) a fresh one is recorded
-    beside the earlier ones, numbered as the next renewal; a repeat of that returns it.
+    beside the earlier ones, numbered as the next renewal; a repeat of that returns it. A callable is
+    asked only when there is an earlier acknowledgement, so a first one costs no standing.
 
     `text` is the frozen text the reader was shown; its hash is recorded with the acknowledgement.
     `acknowledged_at` is the clock, except when the demo loads past acknowledgements or a paper sign-off
@@ -176,7 +178,7 @@ def record_acknowledgement(
     """
     signature = signature or Signature()
     existing = Acknowledgement.objects.filter(user=user, version=version).order_by("-renewal").first()
-    if existing is not None and not renew:
+    if existing is not None and not (renew() if callable(renew) else renew):
         return existing, False
     renewal = existing.renewal + 1 if existing is not None else 0
     try:

@@ -123,14 +123,19 @@ def queue_refresher_answered(answer) -> LearningRecord | None:
 
 
 def backfill_attempts() -> int:
-    """Queue the statements of attempts made before a store was configured; returns how many were queued."""
+    """Queue the statements of attempts and refresher answers made before a store was configured; returns how many."""
     from policy_content.learning_records import queued_subjects
 
-    from .models import ConversationAttempt, QuizAttempt
+    from .models import ConversationAttempt, QuizAttempt, RefresherAnswer
 
     if not lrs_configured():
         return 0
     queued = 0
+    answered = queued_subjects("refresher-answer:")
+    for answer in RefresherAnswer.objects.select_related("user", "refresher__quiz").order_by("pk"):
+        if f"refresher-answer:{answer.pk}" not in answered:
+            queue_refresher_answered(answer)
+            queued += 1
     for model, page in ((QuizAttempt, "quiz"), (ConversationAttempt, "conversation")):
         done = queued_subjects(KINDS[model.__name__][0] + ":")
         for attempt in model.objects.select_related("user", f"{page}__locale").order_by("pk"):

@@ -6,17 +6,17 @@ import pytest
 from django.core.management import call_command
 
 from policy_content.models import Acknowledgement, LearningRecord
-from quizzes.models import ConversationAttempt, QuizAttempt
+from quizzes.models import ConversationAttempt, QuizAttempt, RefresherAnswer
 
 pytestmark = pytest.mark.django_db
 
 
 def expected_statements() -> int:
-    """One per acknowledgement; one per attempt started and one more per attempt finished."""
+    """One per acknowledgement and per refresher answer; one per attempt started and one more per attempt finished."""
     attempts = [QuizAttempt.objects, ConversationAttempt.objects]
     started = sum(manager.count() for manager in attempts)
     finished = sum(manager.filter(submitted_at__isnull=False).count() for manager in attempts)
-    return Acknowledgement.objects.count() + started + finished
+    return Acknowledgement.objects.count() + RefresherAnswer.objects.count() + started + finished
 
 
 def test_the_demo_loader_queues_its_records_and_ralph_holds_them_all(lrs):

@@ -72,6 +72,8 @@ def test_compliance_edits_the_training_settings(client, compliance):
             "new_version_due_days": "10",
             "new_hire_window_days": "60",
             "reminder_days_ahead": "2",
+            "validity_months": "0",
+            "expiry_warning_days": "30",
         },
     )
     assert response.status_code == 302
