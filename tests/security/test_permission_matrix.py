@@ -1,9 +1,9 @@
 """Who gets what from every URL of the site: one request per URL pattern and role, read from the resolver.
 
-Matrix: 141 project URLs (125 patterns of training, policy_content, quizzes and the project's admin
-viewsets and reports, plus 16 routes of the project's routable pages) x 7 roles = 987 requests, and
+Matrix: 149 project URLs (132 patterns of training, policy_content, quizzes and the project's admin
+viewsets and reports, plus 17 routes of the project's routable pages) x 7 roles = 1,043 requests, and
 the generic Wagtail, allauth and Django patterns by prefix, for a visitor and (the admin ones) for an
-employee: about 1,430 requests in all. A new URL without a row in PROJECT fails,
+employee: about 1,490 requests in all. A new URL without a row in PROJECT fails,
 naming the outcomes it has now.
 """
 
