@@ -7,7 +7,7 @@ Every page asks here, so a page can never say something the dashboard and report
 
 from wagtail import hooks
 
-__all__ = ["READER_STANDING_HOOK", "reader_item", "reader_rechecks", "reader_standing"]
+__all__ = ["READER_STANDING_HOOK", "reader_cycle_start", "reader_item", "reader_rechecks", "reader_standing"]
 
 READER_STANDING_HOOK = "reader_standing"
 
@@ -26,6 +26,12 @@ def reader_item(request, page):
     """The reader's standing on `page` (its source page), or None when it is not required of them."""
     standing = reader_standing(request)
     return standing.item_for_page(page.source_page.pk) if standing is not None else None
+
+
+def reader_cycle_start(request, page):
+    """When the reader's current cycle on `page` began: just after a completion that has expired, else None."""
+    item = reader_item(request, page)
+    return item.completed_at if getattr(item, "is_expired", False) else None
 
 
 def reader_rechecks(request, version) -> tuple[list, frozenset[str]]:

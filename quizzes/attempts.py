@@ -1,7 +1,10 @@
 """Starting and submitting attempts: the rules of taking a quiz, apart from the HTTP layer."""
 
+import datetime
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -51,15 +54,30 @@ class AttemptsSoFar:
     open_attempt: QuizAttempt | None
 
 
-def attempts_so_far(*, quiz: QuizPage, user) -> AttemptsSoFar:
-    """This person's attempts at the whole quiz (re-checks apart), in any language (one query)."""
-    attempts = list(QuizAttempt.objects.full().filter(quiz=quiz.source_page, user=user).order_by("-started_at"))
+def attempts_so_far(*, quiz: QuizPage, user, since: datetime.datetime | None = None) -> AttemptsSoFar:
+    """This person's attempts at the whole quiz (re-checks apart), in any language, started after `since` (one query)."""
+    attempts = QuizAttempt.objects.full().filter(quiz=quiz.source_page, user=user)
+    if since is not None:
+        attempts = attempts.filter(started_at__gt=since)
+    attempts = list(attempts.order_by("-started_at"))
     now = timezone.now()
     return AttemptsSoFar(
         used=len(attempts),
         left=attempts_left(allowed=quiz.source_page.attempts_allowed, used=len(attempts)),
         open_attempt=next((a for a in attempts if not a.is_submitted and not a.is_expired(now)), None),
     )
+
+
+def attempts_in_cycle(so_far, *, count, cycle: Callable[[], datetime.datetime | None] | None):
+    """`so_far` as counted, or, when it leaves no attempt and a new cycle has begun, counted again from there.
+
+    `cycle` tells when the current cycle began (after a pass that expired; None: no new cycle). Asking it
+    costs the reader's standing, so it is asked only when the limit is reached.
+    """
+    if so_far.left != 0 or cycle is None:
+        return so_far
+    since = cycle()
+    return count(since=since) if since is not None else so_far
 
 
 def bank_of(quiz: QuizPage) -> list[dict[str, Any]]:
@@ -93,8 +111,15 @@ def snapshot_for(
     )
 
 
-def start_attempt(*, quiz: QuizPage, user, language: str, rng: random.Random | None = None) -> QuizAttempt:
-    """Resume the open attempt, or start a new one if attempts are left."""
+def start_attempt(
+    *,
+    quiz: QuizPage,
+    user,
+    language: str,
+    rng: random.Random | None = None,
+    cycle: Callable[[], datetime.datetime | None] | None = None,
+) -> QuizAttempt:
+    """Resume the open attempt, or start a new one if attempts are left (in the current cycle: see `attempts_in_cycle`)."""
     source = quiz.source_page
     with transaction.atomic():
         # Lock the person's row so two clicks on "start" cannot both create an attempt.
@@ -102,6 +127,7 @@ def start_attempt(*, quiz: QuizPage, user, language: str, rng: random.Random | N
         so_far = attempts_so_far(quiz=quiz, user=user)
         if so_far.open_attempt is not None:
             return so_far.open_attempt
+        so_far = attempts_in_cycle(so_far, count=partial(attempts_so_far, quiz=quiz, user=user), cycle=cycle)
         if so_far.left == 0:
             raise QuizRuleError(_("You have used all your attempts at this quiz."), status=403)
         if not quiz.question_bank:

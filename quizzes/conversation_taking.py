@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -10,7 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .attempts import QuizRuleError, attempts_left
+from .attempts import QuizRuleError, attempts_in_cycle, attempts_left
 from .conversation_evidence import chain_conversation_attempt
 from .conversation_graph import best_path, graph_data, node
 from .learning_records import queue_attempt_finished, queue_attempt_started
@@ -35,10 +36,13 @@ class ConversationSoFar:
     open_attempt: ConversationAttempt | None
 
 
-def conversation_so_far(*, conversation: ConversationPage, user) -> ConversationSoFar:
-    """This person's attempts at the conversation, in any language (one query)."""
+def conversation_so_far(*, conversation: ConversationPage, user, since=None) -> ConversationSoFar:
+    """This person's attempts at the conversation, in any language, started after `since` (one query)."""
     source = conversation.source_page
-    attempts = list(ConversationAttempt.objects.filter(conversation=source, user=user).order_by("-started_at"))
+    attempts = ConversationAttempt.objects.filter(conversation=source, user=user)
+    if since is not None:
+        attempts = attempts.filter(started_at__gt=since)
+    attempts = list(attempts.order_by("-started_at"))
     return ConversationSoFar(
         used=len(attempts),
         left=attempts_left(allowed=source.attempts_allowed, used=len(attempts)),
@@ -97,13 +101,17 @@ def path_score(*, score: int, best_score: int, pass_mark: int) -> tuple[int, boo
     return percent, percent >= pass_mark
 
 
-def start_conversation(*, conversation: ConversationPage, user, language: str, now=None) -> ConversationAttempt:
-    """Resume the open attempt, or start a new one if attempts are left."""
+def start_conversation(
+    *, conversation: ConversationPage, user, language: str, now=None, cycle=None
+) -> ConversationAttempt:
+    """Resume the open attempt, or start a new one if attempts are left (in the current cycle, as for quizzes)."""
     with transaction.atomic():
         get_user_model().objects.select_for_update().filter(pk=user.pk).first()
         so_far = conversation_so_far(conversation=conversation, user=user)
         if so_far.open_attempt is not None:
             return so_far.open_attempt
+        count = partial(conversation_so_far, conversation=conversation, user=user)
+        so_far = attempts_in_cycle(so_far, count=count, cycle=cycle)
         if so_far.left == 0:
             raise QuizRuleError(_("You have used all your attempts at this conversation."), status=403)
         if not conversation.steps:

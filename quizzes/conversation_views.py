@@ -1,5 +1,7 @@
 """HTTP layer of conversation scenarios; the rules live in conversation_taking.py and conversation_graph.py."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponseNotAllowed
@@ -8,9 +10,9 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from policy_content.reader import reader_item
+from policy_content.reader import reader_cycle_start, reader_item
 
-from .attempts import QuizRuleError
+from .attempts import QuizRuleError, attempts_in_cycle
 from .choices import Channel, Outcome, Tone
 from .conversation_graph import best_path, graph_data, node
 from .conversation_map import conversation_map
@@ -28,6 +30,12 @@ def _url(conversation, route, *args) -> str:
     return conversation.url + conversation.reverse_subpage(route, args=args)
 
 
+def reader_attempts(request, conversation: ConversationPage):
+    """The reader's attempts that count: those of the current cycle once a pass has expired."""
+    count = partial(conversation_so_far, conversation=conversation, user=request.user)
+    return attempts_in_cycle(count(), count=count, cycle=partial(reader_cycle_start, request, conversation))
+
+
 def intro_context(request, *, conversation: ConversationPage) -> dict:
     """The reader's standing on the conversation (from the training rules) and their attempts so far."""
     if not request.user.is_authenticated:
@@ -39,7 +47,7 @@ def intro_context(request, *, conversation: ConversationPage) -> dict:
     )
     return {
         "item": reader_item(request, conversation),
-        "attempts": conversation_so_far(conversation=conversation, user=request.user),
+        "attempts": reader_attempts(request, conversation),
         "past_attempts": past,
         "rules": conversation.source_page,
     }
@@ -107,7 +115,12 @@ def start_view(request, *, conversation: ConversationPage):
     if not request.user.is_authenticated:
         return redirect_to_login(conversation.url)
     try:
-        attempt = start_conversation(conversation=conversation, user=request.user, language=get_language())
+        attempt = start_conversation(
+            conversation=conversation,
+            user=request.user,
+            language=get_language(),
+            cycle=partial(reader_cycle_start, request, conversation),
+        )
     except QuizRuleError as exc:
         return _refused(request, conversation=conversation, exc=exc)
     return redirect(_url(conversation, "attempt", attempt.pk))
@@ -183,7 +196,7 @@ def result_view(request, *, conversation: ConversationPage, attempt_id: int):
             "best_ending": best_ending,
             "best_outcome": Outcome(best_ending["outcome"]).label if best_ending else "",
             "took_best_path": [(s["id"], o["id"]) for s, o in position.turns] == best,
-            "attempts": conversation_so_far(conversation=conversation, user=request.user),
+            "attempts": reader_attempts(request, conversation),
             "policy_url": snapshot.get("policy_url", ""),
         },
     )

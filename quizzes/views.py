@@ -1,5 +1,7 @@
 """HTTP layer of quiz taking; the rules live in attempts.py and scoring.py."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponseNotAllowed
@@ -8,9 +10,9 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from policy_content.reader import reader_item
+from policy_content.reader import reader_cycle_start, reader_item
 
-from .attempts import QuizRuleError, attempts_so_far, snapshot_for, start_attempt, submit_attempt
+from .attempts import QuizRuleError, attempts_in_cycle, attempts_so_far, snapshot_for, start_attempt, submit_attempt
 from .certainty_marking import cbm_average
 from .choices import Certainty, Channel, QuestionType
 from .models import QuizAttempt, QuizPage
@@ -28,6 +30,12 @@ def require_sign_in(request):
     return None
 
 
+def reader_attempts(request, quiz: QuizPage):
+    """The reader's attempts that count: those of the current cycle once a pass has expired."""
+    count = partial(attempts_so_far, quiz=quiz, user=request.user)
+    return attempts_in_cycle(count(), count=count, cycle=partial(reader_cycle_start, request, quiz))
+
+
 def intro_context(request, *, quiz: QuizPage) -> dict:
     """The reader's standing on the quiz (from the training rules) and their attempts so far."""
     if not request.user.is_authenticated:
@@ -35,7 +43,7 @@ def intro_context(request, *, quiz: QuizPage) -> dict:
     past = QuizAttempt.objects.filter(quiz=quiz.source_page, user=request.user).submitted().order_by("-submitted_at")
     return {
         "item": reader_item(request, quiz),
-        "attempts": attempts_so_far(quiz=quiz, user=request.user),
+        "attempts": reader_attempts(request, quiz),
         "past_attempts": past,
         "rules": quiz.source_page,
         "recheck": recheck_context(quiz=quiz, user=request.user),
@@ -193,21 +201,21 @@ def _refused(request, *, quiz: QuizPage, error: QuizRuleError) -> TemplateRespon
     return response
 
 
-def _start(request, *, quiz: QuizPage, starter):
+def _start(request, *, quiz: QuizPage, starter, **extra):
     """POST only, signed in: start (or resume) with `starter`, then answer on the quiz's own question page."""
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     if not request.user.is_authenticated:
         return redirect_to_login(quiz.url)
     try:
-        attempt = starter(quiz=quiz, user=request.user, language=get_language())
+        attempt = starter(quiz=quiz, user=request.user, language=get_language(), **extra)
     except QuizRuleError as exc:
         return _refused(request, quiz=quiz, error=exc)
     return redirect(quiz.url + quiz.reverse_subpage("attempt", args=[attempt.pk]))
 
 
 def start_attempt_view(request, *, quiz: QuizPage):
-    return _start(request, quiz=quiz, starter=start_attempt)
+    return _start(request, quiz=quiz, starter=start_attempt, cycle=partial(reader_cycle_start, request, quiz))
 
 
 def start_recheck_view(request, *, quiz: QuizPage):
@@ -272,7 +280,7 @@ def attempt_result(request, *, quiz: QuizPage, attempt_id: int):
             "page": quiz,
             "attempt": attempt,
             "rows": rows,
-            "attempts": attempts_so_far(quiz=quiz, user=request.user),
+            "attempts": reader_attempts(request, quiz),
             "cbm_average": float(round(average, 2)) if average is not None else None,
         },
     )

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import replace
 
-from django.db.models import Count, Max, Min, Q, QuerySet
+from django.db.models import Count, F, Max, Min, OuterRef, Q, QuerySet, Subquery
 from django.http import HttpRequest
 from django.utils import timezone, translation
 
@@ -276,7 +277,35 @@ def _records(
                 first_passed_at=summary["first_passed_at"],
                 last_passed_at=summary["last_passed_at"],
             )
+        renewing = [r.page_id for r in requirements if r.kind == kind and r.validity_months]
+        passes = attempt_model.objects.filter(passed=True, submitted_at__isnull=False)
+        if kind == ItemKind.QUIZ:
+            passes = passes.filter(recheck_of__isnull=True)
+        for (user_id, page_id), count in _attempts_since_last_pass(attempts, passes, page_field, renewing).items():
+            quizzes[user_id][page_id] = replace(quizzes[user_id][page_id], attempts_since_last_pass=count)
     return acknowledgements, quizzes
+
+
+def _attempts_since_last_pass(
+    attempts: QuerySet, passes: QuerySet, page_field: str, page_ids: list[int]
+) -> dict[tuple[int, int], int]:
+    """Attempts started after each person's latest pass, at pages whose passes expire (one query when any)."""
+    if not page_ids:
+        return {}
+    latest_pass = (
+        passes.filter(user=OuterRef("user"), **{page_field: OuterRef(page_field)})
+        .order_by("-submitted_at")
+        .values("submitted_at")[:1]
+    )
+    rows = (
+        attempts.filter(**{f"{page_field}_id__in": page_ids})
+        .annotate(latest_pass=Subquery(latest_pass))
+        .filter(started_at__gt=F("latest_pass"))
+        .values_list("user_id", f"{page_field}_id")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    return {(user_id, page_id): count for user_id, page_id, count in rows}
 
 
 def _rechecks(person_ids, requirements: list[RequirementFacts]) -> dict[int, dict[int, RecheckOwed]]:

@@ -104,6 +104,8 @@ class QuizFacts:
     best_percent: int | None = None
     first_passed_at: datetime.datetime | None = None
     last_passed_at: datetime.datetime | None = None
+    # Attempts started after the latest pass: those that count once the pass has expired (a new cycle).
+    attempts_since_last_pass: int = 0
 
 
 @dataclass(frozen=True)
@@ -316,7 +318,12 @@ def item_standing(
     if quiz.first_passed_at is not None:
         # A pass stands until it expires: new policy versions do not reset quiz results.
         completed_at = quiz.last_passed_at if requirement.validity_months else quiz.first_passed_at
-        return _completed(requirement, due, today=today, completed_at=completed_at or quiz.first_passed_at, **common)
+        item = _completed(requirement, due, today=today, completed_at=completed_at or quiz.first_passed_at, **common)
+        if item.is_expired:
+            used = quiz.attempts_since_last_pass
+            left = quiz_attempts_left(allowed=requirement.attempts_allowed, used=used)
+            return replace(item, attempts_used=used, attempts_left=left)
+        return item
     if overdue:
         status = Status.OVERDUE
     elif attempts_left == 0:
