@@ -6,6 +6,7 @@ paper, a remark and, if given, the scan, stored privately with its SHA-256 in th
 """
 
 import datetime
+from collections.abc import Callable
 
 from django import forms
 from django.conf import settings
@@ -77,9 +78,13 @@ class PaperSignOffForm(forms.Form):
         help_text=_("Optional: a PDF, PNG or JPEG file."),
     )
 
-    def __init__(self, *args, person, **kwargs):
+    def __init__(self, *args, person, expired: Callable[[PolicyVersion], bool] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.person = person
+        # Whether the person's acknowledgement of a version has expired (training's rules): then a paper
+        # sign-off dated after it renews it.
+        self.expired = expired
+        self.renews = False
         self.checked_scan: CheckedScan | None = None
         self.fields["version"].queryset = PolicyVersion.objects.select_related("policy").order_by(
             "policy__title", "-number"
@@ -112,8 +117,12 @@ class PaperSignOffForm(forms.Form):
                 gettext("Version %(number)s was published on %(date)s: it cannot have been signed before.")
                 % {"number": version.number, "date": date_format(published, "DATE_FORMAT")},
             )
-        existing = Acknowledgement.objects.filter(user=self.person, version=version).first()
-        if existing is not None:
+        existing = Acknowledgement.objects.filter(user=self.person, version=version).order_by("-renewal").first()
+        if existing is None:
+            return cleaned
+        signed_after = signed_on > timezone.localdate(existing.acknowledged_at)
+        self.renews = signed_after and self.expired is not None and self.expired(version)
+        if not self.renews:
             raise forms.ValidationError(already_acknowledged(existing))
         return cleaned
 
@@ -135,8 +144,11 @@ def record_paper_sign_off(
     remark: str = "",
     scan=None,
     checked: CheckedScan | None = None,
+    renew: bool = False,
 ) -> tuple[Acknowledgement, bool]:
     """Record the paper sign-off and chain it; a person who already acknowledged the version gets theirs back.
+
+    With `renew` (their acknowledgement of the version has expired) it is recorded as a renewal beside it.
 
     `scan` is an uploaded file already checked by `checked_scan` (`checked`); it is stored under its SHA-256.
     """
@@ -155,6 +167,7 @@ def record_paper_sign_off(
         ip_address=None,
         user_agent="",
         acknowledged_at=paper_signed_at(signed_on, version),
+        renew=renew,
         signature=Signature(
             method=SignatureMethod.PAPER,
             recorded_by=recorded_by,

@@ -11,9 +11,10 @@ from policy_content.choices import SignatureMethod
 from policy_content.evidence_chain import sha256_hex
 from policy_content.evidence_verify import verify_evidence
 from policy_content.models import Acknowledgement, EvidenceRecord
-from tests.policy_content.factories import SCAN_PDF, PolicyPageFactory
+from tests.policy_content.factories import SCAN_PDF, PolicyPageFactory, days_ago, sign
 from tests.training.factories import AuthenticatorFactory, TeamFactory, UserFactory
 from training.compliance.loader import standing_for
+from training.models import Requirement
 
 pytestmark = pytest.mark.django_db
 
@@ -183,3 +184,21 @@ def test_a_version_the_person_already_acknowledged_is_refused(client, manager, m
     assert response.status_code == 400
     assert "Rui Sousa already acknowledged version 1 on" in response.content.decode()
     assert Acknowledgement.objects.count() == 1
+
+
+def test_a_paper_sign_off_after_an_acknowledgement_expired_renews_it(client, manager, member, policy):
+    Requirement.objects.filter(page=policy).update(validity_months=12)
+    first = sign(member, policy.current_version, acknowledged_at=days_ago(400))
+    assert standing_for(member).item_for_page(policy.pk).is_expired
+    client.force_login(manager)
+
+    response = client.post(url(member), paper(policy))
+
+    assert response.status_code == 302
+    renewal = Acknowledgement.objects.get(user=member, renewal=1)
+    assert renewal.method == SignatureMethod.PAPER
+    assert Acknowledgement.objects.get(pk=first.pk).acknowledged_at == first.acknowledged_at
+    assert standing_for(member).item_for_page(policy.pk).is_done
+    assert verify_evidence().intact
+    again = client.post(url(member), paper(policy, scan=SimpleUploadedFile("p.png", PNG)))
+    assert again.status_code == 400 and "already acknowledged" in again.content.decode()

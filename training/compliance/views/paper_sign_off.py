@@ -15,6 +15,7 @@ from policy_content.paper_sign_off import PaperSignOffForm, already_acknowledged
 from policy_content.receipts import receipt_for, send_receipt
 from policy_content.scans import SCAN_TYPES
 
+from ..loader import standing_for
 from .base import REPORTS_BREADCRUMB
 from .person import PersonInScopeMixin, person_in_scope
 
@@ -43,7 +44,12 @@ class PaperSignOffView(PersonInScopeMixin, WagtailAdminTemplateMixin, FormView):
         ]
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "person": self.person}
+        return {**super().get_form_kwargs(), "person": self.person, "expired": self.expired}
+
+    def expired(self, version) -> bool:
+        """Whether the person's acknowledgement of `version`, the one in force, has expired."""
+        item = standing_for(self.person).item_for_page(version.policy_id)
+        return item is not None and item.is_expired and item.requirement.current_version_id == version.pk
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -69,6 +75,7 @@ class PaperSignOffView(PersonInScopeMixin, WagtailAdminTemplateMixin, FormView):
             remark=data["remark"].strip(),
             scan=data["scan"] or None,
             checked=form.checked_scan,
+            renew=form.renews,
         )
         if not created:
             # Someone signed or recorded the same version a moment ago.
