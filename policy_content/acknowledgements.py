@@ -168,7 +168,7 @@ def record_acknowledgement(
 ) -> tuple[Acknowledgement, bool]:
     """Record one acknowledgement per person and version, and chain it; a repeat returns the latest one.
 
-    With `renew` (the person's acknowledgement of this version has expired) a fresh one is recorded
+    With `renew` (the person's acknowledgement of this version has expired or expires soon) a fresh one is recorded
     beside the earlier ones, numbered as the next renewal; a repeat of that returns it. A callable is
     asked only when there is an earlier acknowledgement, so a first one costs no standing.
 
@@ -267,7 +267,7 @@ def reading_context(*, page: PolicyPage, request, form: AcknowledgementForm | No
         language = getattr(request.user, "preferred_language", "")
         context["translation_note"] = stale_translation_note(page=page, language=language)
         context["translation_note_language"] = language
-    if item is None or item.is_done:
+    if item is None or (item.is_done and not getattr(item, "is_renewable", False)):
         return context
     if item.needs_reacknowledgement:
         last = next(version for version in versions if version.number == item.acknowledged_version)

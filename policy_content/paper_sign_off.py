@@ -81,8 +81,8 @@ class PaperSignOffForm(forms.Form):
     def __init__(self, *args, person, expired: Callable[[PolicyVersion], bool] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.person = person
-        # Whether the person's acknowledgement of a version has expired (training's rules): then a paper
-        # sign-off dated after it renews it.
+        # Whether the person's acknowledgement of a version has expired or expires soon (training's rules):
+        # then a paper sign-off dated after it renews it.
         self.expired = expired
         self.renews = False
         self.checked_scan: CheckedScan | None = None

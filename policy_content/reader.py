@@ -29,9 +29,9 @@ def reader_item(request, page):
 
 
 def reader_cycle_start(request, page):
-    """When the reader's current cycle on `page` began: just after a completion that has expired, else None."""
+    """When the reader's current cycle began: just after a completion that has expired or expires soon, else None."""
     item = reader_item(request, page)
-    return item.completed_at if getattr(item, "is_expired", False) else None
+    return item.completed_at if getattr(item, "is_renewable", False) else None
 
 
 def reader_rechecks(request, version) -> tuple[list, frozenset[str]]:

@@ -89,7 +89,7 @@ def acknowledge_policy(request, *, page):
         ip_address=get_adapter(request).get_client_ip(request),
         user_agent=request.META.get("HTTP_USER_AGENT", ""),
         signature=Signature(authentication_method=authentication.method, authenticated_at=authentication.at),
-        renew=lambda: getattr(reader_item(request, page), "is_expired", False),
+        renew=lambda: getattr(reader_item(request, page), "is_renewable", False),
     )
     when = date_format(localtime(acknowledgement.acknowledged_at), "DATETIME_FORMAT")
     if created:

@@ -82,3 +82,11 @@ def test_counting_the_new_cycle_costs_one_query_whatever_the_number_of_people(qu
         standings = load_standings(User.objects.all(), requirements=requirements)
     assert len(many) == len(one)
     assert all(s.item_for_page(quiz.pk).attempts_left == 1 for s in standings.values() if s.item_for_page(quiz.pk))
+
+
+def test_a_pass_expiring_soon_can_be_renewed_with_the_quiz_s_attempts(quiz, employee):
+    take(quiz, employee, right=True, days_ago=350)
+
+    soon = item(employee, quiz)
+
+    assert (soon.status, soon.attempts_left, soon.is_renewable) == (Status.EXPIRES_SOON, 1, True)

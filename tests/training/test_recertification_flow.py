@@ -130,3 +130,26 @@ def test_reminders_cover_expired_and_soon_expiring_items_in_the_recipients_langu
         assert label != str(status.label)
         message = next(m for m in mail.outbox if m.to == [person.email])
         assert label in message.body
+
+
+def test_an_acknowledgement_expiring_soon_can_be_renewed_in_time(client, employee, policy):
+    sign(employee, policy.current_version, acknowledged_at=days_ago(350))
+    assert status_of(employee, policy) == Status.EXPIRES_SOON
+    sign_in(client, employee)
+    assert "acknowledge it now to renew it in time" in client.get(policy.url).content.decode()
+
+    assert acknowledge(client, employee, policy).status_code == 302
+
+    assert list(Acknowledgement.objects.order_by("renewal").values_list("renewal", flat=True)) == [0, 1]
+    assert status_of(employee, policy) == Status.DONE
+
+
+def test_an_acknowledgement_far_from_expiry_says_when_it_can_be_renewed(client, employee, policy):
+    sign(employee, policy.current_version, acknowledged_at=days_ago(30))
+    sign_in(client, employee)
+
+    page = client.get(policy.url).content.decode()
+
+    assert "you can acknowledge it again here to renew it" in page
+    assert acknowledge(client, employee, policy).status_code == 302
+    assert Acknowledgement.objects.count() == 1

@@ -133,6 +133,18 @@ class ItemStanding:
         return self.status == Status.EXPIRED
 
     @property
+    def is_renewable(self) -> bool:
+        """Expired, or expiring soon: the person may renew it now, and so be on time."""
+        return self.status in (Status.EXPIRES_SOON, Status.EXPIRED)
+
+    @property
+    def renewable_from(self) -> datetime.date | None:
+        """The first day the person may renew it: the start of the *expires soon* window."""
+        if self.expires_on is None:
+            return None
+        return self.expires_on - datetime.timedelta(days=self.requirement.expiry_warning_days)
+
+    @property
     def can_act(self) -> bool:
         """Whether the person can do something about it now."""
         return not self.is_done and self.attempts_left != 0
@@ -319,7 +331,7 @@ def item_standing(
         # A pass stands until it expires: new policy versions do not reset quiz results.
         completed_at = quiz.last_passed_at if requirement.validity_months else quiz.first_passed_at
         item = _completed(requirement, due, today=today, completed_at=completed_at or quiz.first_passed_at, **common)
-        if item.is_expired:
+        if item.is_renewable:
             used = quiz.attempts_since_last_pass
             left = quiz_attempts_left(allowed=requirement.attempts_allowed, used=used)
             return replace(item, attempts_used=used, attempts_left=left)

@@ -47,9 +47,9 @@ class PaperSignOffView(PersonInScopeMixin, WagtailAdminTemplateMixin, FormView):
         return {**super().get_form_kwargs(), "person": self.person, "expired": self.expired}
 
     def expired(self, version) -> bool:
-        """Whether the person's acknowledgement of `version`, the one in force, has expired."""
+        """Whether the person's acknowledgement of `version`, the one in force, has expired or expires soon."""
         item = standing_for(self.person).item_for_page(version.policy_id)
-        return item is not None and item.is_expired and item.requirement.current_version_id == version.pk
+        return item is not None and item.is_renewable and item.requirement.current_version_id == version.pk
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
