@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from playwright.sync_api import Page
+from playwright.sync_api import Error, Page
 
 # Registered before any page script runs, so every violation of every document is kept.
 _LISTEN = """
@@ -25,7 +25,12 @@ class PageWatch:
     def collect(self) -> None:
         """Keep the violations of the current document and its frames (call before leaving it)."""
         for frame in self.page.frames:
-            found = frame.evaluate("window.__cspViolations || []")
+            try:
+                found = frame.evaluate("window.__cspViolations || []")
+            except Error:
+                if not frame.is_detached():
+                    raise
+                continue  # a frame the page removed while we read (a preview reloading): its document is gone
             self.violations += [f"{frame.url}: {violation}" for violation in found]
 
     def assert_clean(self) -> None:
