@@ -35,6 +35,8 @@ POLICY = {
 EDITOR_EMAIL = "editor@example.com"
 V1_DAYS_AGO = 396  # about 13 months
 V2_DAYS_AGO = 20
+# The editor published version 2 with the annual review brought forward, so the demo's review report shows it.
+REVIEW_IN_DAYS = 30
 V2_CHANGE_SUMMARY = (
     "Social media messages now get a first reply within about an hour (was two hours). "
     "Written complaints are acknowledged within two working days (was five). "
@@ -358,6 +360,7 @@ def seed_policy(home_page: Page, *, after_publish: Callable[[PolicyPage], object
         policy.body = policy_body(2)
         policy.mark_as_new_version = True
         policy.change_summary = V2_CHANGE_SUMMARY
+        policy.review_due = timezone.localdate(now) + datetime.timedelta(days=REVIEW_IN_DAYS)
         _publish(policy, user=editor, published_at=now - datetime.timedelta(days=V2_DAYS_AGO))
         first = policy.versions.order_by("number").first()
         PolicyPage.objects.filter(pk=policy.pk).update(

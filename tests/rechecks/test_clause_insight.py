@@ -1,12 +1,15 @@
 import datetime
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from policy_content.clause_insight import AnswerRecord, clause_rows, miss_rates
+from policy_content.models import PolicyPage
 from policy_content.reader_questions import ReaderQuestion
 from quizzes.attempts import start_attempt, submit_attempt
 from quizzes.demo import demo_answers
@@ -88,3 +91,19 @@ def test_refresher_answers_count_in_their_sections_beside_the_quizzes(quiz):
 
     complaints = {row.anchor: row for row in clause_rows(quiz.policy)}["complaints"]
     assert (complaints.questions, complaints.tally.answers, complaints.tally.missed) == (1, 2, 1)
+
+
+@pytest.mark.django_db
+def test_the_demo_s_annual_review_lists_its_policy_with_clause_insight(
+    client, editor, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("seed_demo", stdout=StringIO())
+    policy = PolicyPage.objects.get(locale__language_code="en", slug="customer-service-policy")
+    client.force_login(editor)
+
+    report = client.get(reverse("policy_review_report")).content.decode()
+
+    assert reverse("policy_clause_insight", args=[policy.pk]) in report
+    insight = client.get(reverse("policy_clause_insight", args=[policy.pk]))
+    assert insight.status_code == 200
