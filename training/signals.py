@@ -47,9 +47,11 @@ def record_trusted_email(sender, instance: User, raw=False, update_fields=None, 
 
 
 @receiver(post_save, sender=User)
-def translators_rights_follow_their_languages(sender, instance: User, raw=False, **kwargs):
-    if not raw:
-        sync_language_groups(instance)
+def translators_rights_follow_their_languages(sender, instance: User, raw=False, update_fields=None, **kwargs):
+    # A save of other fields (a sign-in's last_login) leaves the languages, and so the groups, as they were.
+    if raw or (update_fields is not None and "translation_languages" not in update_fields):
+        return
+    sync_language_groups(instance)
 
 
 @receiver(m2m_changed, sender=User.groups.through)
