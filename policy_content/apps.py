@@ -9,6 +9,7 @@ class PolicyContentConfig(AppConfig):
     def ready(self):
         from . import chooser_markers, signals
         from .evidence import register_policy_kinds
+        from .page_cache import invalidation  # noqa: F401  (its receivers)
 
         signals.connect()
         chooser_markers.install()

@@ -18,6 +18,7 @@ from .choices import SignatureMethod
 from .forms import PolicyPageForm
 from .immutable import ImmutableModel, ImmutableQuerySet, ImmutableRecordError
 from .localized import TranslatedPageMixin
+from .page_cache import cacheable
 from .permissions import PolicyPermissionTester
 from .scans import scan_storage
 
@@ -186,7 +187,7 @@ class PolicyPage(TranslatedPageMixin, RoutablePageMixin, Page):
 
     @path("")
     def read(self, request):
-        return self.render(request)
+        return cacheable(self.render(request))
 
     @path("acknowledge/", name="acknowledge")
     def acknowledge(self, request):

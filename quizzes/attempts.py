@@ -12,6 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from policy_content.page_cache import person_changed
+
 from .drawing import draw_snapshot, question_data
 from .evidence import chain_attempt
 from .learning_records import queue_attempt_finished, queue_attempt_started
@@ -189,6 +191,7 @@ def submit_attempt(
         # When `updated` is 0 another request submitted first: its score stands, this one recorded nothing.
         attempt.refresh_from_db()
         if updated:
+            person_changed(attempt.user_id)  # `update()` sends no signal for the page cache
             chain_attempt(attempt)
             queue_attempt_finished(attempt)
             plan_refreshers(attempt, rng=rng)

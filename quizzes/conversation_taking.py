@@ -11,6 +11,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from policy_content.page_cache import person_changed
+
 from .attempts import QuizRuleError, attempts_in_cycle, attempts_left
 from .conversation_evidence import chain_conversation_attempt
 from .conversation_graph import best_path, graph_data, node
@@ -173,6 +175,7 @@ def choose_reply(*, attempt: ConversationAttempt, step_id: str, option_id: str, 
                 passed=passed,
                 submitted_at=now,
             )
+            person_changed(attempt.user_id)  # `update()` sends no signal for the page cache
             attempt.refresh_from_db()
             chain_conversation_attempt(attempt, [*turns, turn])
             queue_attempt_finished(attempt)

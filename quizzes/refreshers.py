@@ -11,6 +11,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from policy_content.page_cache import person_changed
+
 from .learning_records import queue_refresher_answered
 from .models import QuizAttempt, Refresher, RefresherAnswer
 from .refresher_schedule import AT_A_TIME, is_retired, parse_days, questions_to_refresh, refresher_due_on
@@ -88,6 +90,7 @@ def plan_refreshers(attempt: QuizAttempt, *, rng: random.Random | None = None) -
                 setattr(refresher, name, value)
             reopened.append(refresher)
     Refresher.objects.bulk_create(new)
+    person_changed(*{refresher.user_id for refresher in new + reopened})  # bulk writes send no signals
     if reopened:
         Refresher.objects.bulk_update(reopened, ["question", *fields])
     return new + reopened

@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -15,6 +16,8 @@ POLICY_PAGE_MAX_QUERIES = 23
 
 
 def count_queries(client, url):
+    """The queries of rendering the page: the page cache (test_page_cache.py) is emptied first."""
+    caches["pages"].clear()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200

@@ -210,11 +210,13 @@ def main() -> int:
         reader, learner = Browser("127.0.0.1", server.port), Browser("127.0.0.1", server.port)
         for browser, person in ((reader, prepared["reader"]), (learner, prepared["learner"])):
             browser.sign_in(email=person["email"], password=person["password"], language=person["language"])
+        visitor = Browser("127.0.0.1", server.port)
+        visitor.get("/en/")  # a visitor's second view carries the cookies the first one set
         pages = {
             "bare view (/livez)": (BARE, ""),
             "policy, must re-acknowledge": (prepared["reader"]["url"], reader.cookie_header),
             "My training (dashboard)": (prepared["learner"]["url"], learner.cookie_header),
-            "home page, signed out": ("/en/", ""),
+            "home page, signed out": ("/en/", visitor.cookie_header),
         }
         for label, (path, cookie) in pages.items():
             check = Browser(

@@ -12,6 +12,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
+from policy_content.page_cache import cacheable
+
 from ..routing import HOME_ATTRIBUTE, route_from
 
 __all__ = ["HomePage"]
@@ -48,6 +50,10 @@ class HomePage(RoutablePageMixin, Page):
                 view, args, kwargs = match
                 return RouteResult(self, args=(view, args, kwargs))
         return route_from(self, request, path_components)
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        return cacheable(super().index_route(request, *args, **kwargs))
 
     def get_context(self, request, *args, **kwargs):
         from ..calendar.tokens import feed_token  # these read the models of this package

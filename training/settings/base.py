@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "training.people.mfa.RequireMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: it answers from the cache only after every middleware above has checked the request.
+    "policy_content.page_cache.middleware.PersonalPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "training.urls"
@@ -206,8 +208,17 @@ CACHES = {
         "LOCATION": "cache_table",
         # Rendered policy text shares this cache with sign-in rate limits: room for both.
         "OPTIONS": {"MAX_ENTRIES": 20_000},
-    }
+    },
+    # Rendered pages, per reader (training/page_cache): a table of their own, so pages crowding it
+    # never push out the sign-in rate limits above.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "page_cache",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    },
 }
+# How long a cached page may be served while nothing it shows changes (midnight ends it anyway).
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

@@ -1,0 +1,105 @@
+"""Serve a page from the shared cache when nothing it shows has changed since it was rendered."""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpResponse
+from django.utils import timezone, translation
+
+from .tokens import CACHE_ALIAS, CONTENT, current_tokens, person_token_key
+
+# Paths whose views never mark their pages cacheable: do not even look them up.
+SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/static/", "/media/", "/documents/", "/scim/", "/i18n/")
+
+
+def _pending_messages(request) -> int:
+    storage = getattr(request, "_messages", None)
+    return len(storage) if storage is not None else 0
+
+
+def _may_look_up(request) -> bool:
+    return (
+        request.method == "GET"
+        and not request.path.startswith(SKIPPED_PREFIXES)
+        and not _pending_messages(request)  # a page showing a message is shown once
+    )
+
+
+def _today():
+    return timezone.localdate()
+
+
+def _keys(request) -> tuple[str, list[str]]:
+    """The entry's key and its tokens' keys: a page per reader, session, language and day."""
+    user = request.user
+    person = user.pk if user.is_authenticated else None
+    parts = (
+        request.get_host(),
+        request.get_full_path(),
+        translation.get_language() or "",
+        _today().isoformat(),
+        str(person),
+        # The page carries a CSRF token: keep it to the session and CSRF cookie it was made for.
+        request.session.session_key or "",
+        request.COOKIES.get(settings.CSRF_COOKIE_NAME, ""),
+    )
+    entry_key = "p:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    return entry_key, [CONTENT, *([person_token_key(person)] if person else [])]
+
+
+def _new_csrf_secret(request) -> bool:
+    """Whether the page's CSRF token is for a secret made in this request: the cookie it goes with
+    is only on its way to the browser, and the key above was made without it."""
+    secret = request.META.get("CSRF_COOKIE")
+    return secret is not None and secret != request.COOKIES.get(settings.CSRF_COOKIE_NAME)
+
+
+def _may_store(request, response) -> bool:
+    return (
+        getattr(response, "page_cache", False)
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not _new_csrf_secret(request)
+        and not request.session.modified
+        and not _pending_messages(request)
+    )
+
+
+def _entry(response, tokens: tuple) -> dict:
+    headers = {name: value for name, value in response.headers.items() if name.lower() != "content-length"}
+    return {"tokens": tokens, "content": zlib.compress(response.content, 1), "headers": headers}
+
+
+def _response(entry: dict) -> HttpResponse:
+    response = HttpResponse(zlib.decompress(entry["content"]))
+    for name, value in entry["headers"].items():
+        response.headers[name] = value
+    return response
+
+
+class PersonalPageCacheMiddleware:
+    """Last in MIDDLEWARE: sessions, language, CSRF, authentication and two-factor have all had their say."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _may_look_up(request):
+            return self.get_response(request)
+        cache = caches[CACHE_ALIAS]
+        key, token_keys = _keys(request)
+        found = cache.get_many([key, *token_keys])
+        # Read before rendering: a change made while the page renders leaves the entry already out of date.
+        tokens = current_tokens(cache, token_keys, found)
+        entry = found.get(key)
+        if entry is not None and entry["tokens"] == tokens:
+            return _response(entry)
+        response = self.get_response(request)
+        if _may_store(request, response):
+            cache.set(key, _entry(response, tokens), timeout=settings.PAGE_CACHE_SECONDS)
+        return response
