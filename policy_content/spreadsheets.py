@@ -6,6 +6,7 @@ downloader reads them in the admin, not as Python prints them.
 """
 
 import datetime
+from functools import lru_cache
 
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext
@@ -31,6 +32,12 @@ def neutralise_formula(value):
     return value
 
 
+@lru_cache(maxsize=4096)
+def _short_date(value: datetime.date, language: str) -> str:
+    # A report repeats the same due and expiry days thousands of times: format each once per language.
+    return formats.date_format(value, "SHORT_DATE_FORMAT")
+
+
 def human_value(value):
     """A CSV cell as people read it: localised dates and times, yes and no."""
     if isinstance(value, bool):
@@ -39,7 +46,7 @@ def human_value(value):
         value = timezone.localtime(value) if timezone.is_aware(value) else value
         return formats.date_format(value, "SHORT_DATETIME_FORMAT")
     if isinstance(value, datetime.date):
-        return formats.date_format(value, "SHORT_DATE_FORMAT")
+        return _short_date(value, translation.get_language())
     return value
 
 
@@ -97,6 +104,8 @@ class SafeSpreadsheetExportMixin(SpreadsheetExportMixin):
     def preprocess_field_value(self, field, value, export_format):
         if export_format == self.FORMAT_CSV:
             value = human_value(value)
+            if field not in self.custom_field_preprocess and (value is None or type(value) in (str, int, float)):
+                return neutralise_formula(value)  # as Wagtail's default (force_str, strings only) leaves them
         return neutralise_formula(super().preprocess_field_value(field, value, export_format))
 
     def write_csv_response(self, queryset):

@@ -8,12 +8,13 @@ import zlib
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
+from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
 
 from .tokens import CACHE_ALIAS, CONTENT, current_tokens, person_token_key
 
-# Paths whose views never mark their pages cacheable: do not even look them up.
-SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/static/", "/media/", "/documents/", "/scim/", "/i18n/")
+# Only Wagtail's pages are kept (those that mark themselves cacheable): no other path is looked up.
+WAGTAIL_SERVE = "wagtail_serve"
 
 
 def _pending_messages(request) -> int:
@@ -21,10 +22,18 @@ def _pending_messages(request) -> int:
     return len(storage) if storage is not None else 0
 
 
+def _served_by_wagtail(request) -> bool:
+    try:
+        match = resolve(request.path_info, getattr(request, "urlconf", None))
+    except Resolver404:
+        return False
+    return match.url_name == WAGTAIL_SERVE
+
+
 def _may_look_up(request) -> bool:
     return (
         request.method == "GET"
-        and not request.path.startswith(SKIPPED_PREFIXES)
+        and _served_by_wagtail(request)
         and not _pending_messages(request)  # a page showing a message is shown once
     )
 

@@ -160,3 +160,9 @@ def test_a_record_of_another_kind_drops_every_page_and_a_log_drops_none(employee
     TeamFactory(name="Front desk, Lisbon")
     assert pages.get(CONTENT) != content
     assert pages.get(person_token_key(employee.pk)) == person
+
+
+def test_paths_wagtail_does_not_serve_are_never_looked_up(client, employee, django_assert_num_queries):
+    sign_in(client, employee)
+    with django_assert_num_queries(0):
+        assert client.get("/livez").status_code == 200

@@ -211,21 +211,20 @@ def main() -> int:
         for browser, person in ((reader, prepared["reader"]), (learner, prepared["learner"])):
             browser.sign_in(email=person["email"], password=person["password"], language=person["language"])
         visitor = Browser("127.0.0.1", server.port)
-        visitor.get("/en/")  # a visitor's second view carries the cookies the first one set
-        pages = {
-            "bare view (/livez)": (BARE, ""),
-            "policy, must re-acknowledge": (prepared["reader"]["url"], reader.cookie_header),
-            "My training (dashboard)": (prepared["learner"]["url"], learner.cookie_header),
-            "home page, signed out": ("/en/", visitor.cookie_header),
+        browsers = {
+            "bare view (/livez)": (BARE, Browser("127.0.0.1", server.port)),
+            "policy, must re-acknowledge": (prepared["reader"]["url"], reader),
+            "My training (dashboard)": (prepared["learner"]["url"], learner),
+            "home page, signed out": ("/en/", visitor),
         }
-        for label, (path, cookie) in pages.items():
-            check = Browser(
-                "127.0.0.1", server.port, cookies=dict(item.split("=", 1) for item in cookie.split("; ") if item)
-            )
-            for _warm_up in range(4):  # each worker renders each page before it is measured
-                answer = check.get(path)
+        for label, (path, browser) in browsers.items():
+            # Each worker renders each page before it is measured; the browser keeps the cookies the
+            # first views set and drops those they delete (the sign-in message, once shown).
+            for _warm_up in range(4):
+                answer = browser.get(path)
                 if answer.status != 200:
                     raise SystemExit(f"{label} ({path}) answered {answer.status}; see {workdir / 'gunicorn.log'}")
+        pages = {label: (path, browser.cookie_header) for label, (path, browser) in browsers.items()}
         say(f"Pages under wrk (load average {load_average()}):")
         try:
             runs = load_pages(server, pages, rounds=rounds, seconds=seconds, connections=connections)

@@ -8,7 +8,8 @@ from html import unescape
 from urllib.parse import urlencode, urlsplit
 
 _CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-_CHOICE = re.compile(r'<input type="(radio|checkbox)" name="(q-[^"]+)" id="[^"]*" value="([^"]+)"')
+# Answers (q-…) and, on quizzes that ask it, how sure the person is (c-…).
+_CHOICE = re.compile(r'<input type="(radio|checkbox)" name="([qc]-[^"]+)" id="[^"]*" value="([^"]+)"')
 _POSITION = re.compile(r'<select name="(q-[^"]+-pos-[^"]+)"')
 
 
@@ -62,7 +63,10 @@ class Browser:
             for header, value in raw.getheaders():
                 if header.lower() == "set-cookie":
                     name, _, rest = value.partition("=")
-                    self.cookies[name.strip()] = rest.split(";", 1)[0]
+                    if "max-age=0" in rest.lower():  # deleted, as a browser drops it (a message shown)
+                        self.cookies.pop(name.strip(), None)
+                    else:
+                        self.cookies[name.strip()] = rest.split(";", 1)[0]
             headers_in = {name.lower(): value for name, value in raw.getheaders()}
         finally:
             connection.close()

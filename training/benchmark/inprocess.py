@@ -115,14 +115,14 @@ def _timed_get(client, url: str, *, memory: bool = False) -> dict:
     return {"seconds": seconds, "cpu_seconds": cpu, "queries": len(queries), "bytes": size, "peak_bytes": peak}
 
 
-def _rendered_afresh(client, url: str, *, times: int = 10) -> dict:
-    """A page rendered with the page cache emptied before each request: what a first view costs."""
-    from django.core.cache import caches
+def _rendered_afresh(client, url: str, person_id: int, *, times: int = 10) -> dict:
+    """A page rendered again because a record of its reader changed (their page cache token replaced)."""
+    from policy_content.page_cache import person_changed
 
     client.get(url)  # warm, and sets the CSRF cookie
     timings = []
     for _time in range(times):
-        caches["pages"].clear()
+        person_changed(person_id)
         timings.append(_timed_get(client, url))
     timings.sort(key=lambda timing: timing["cpu_seconds"])
     return timings[len(timings) // 2]
@@ -143,9 +143,9 @@ def measure(prepared: dict) -> dict:
 
     results = {}
     for label, person in (("policy page, rendered afresh", "reader"), ("My training, rendered afresh", "learner")):
-        reader = Client(HTTP_HOST="127.0.0.1")
-        reader.force_login(User.objects.get(email=prepared[person]["email"]))
-        results[label] = _rendered_afresh(reader, prepared[person]["url"])
+        reader, someone = Client(HTTP_HOST="127.0.0.1"), User.objects.get(email=prepared[person]["email"])
+        reader.force_login(someone)
+        results[label] = _rendered_afresh(reader, prepared[person]["url"], someone.pk)
     compliance = User.objects.get(email="compliance@example.com")
     if not Authenticator.objects.filter(user=compliance, type=Authenticator.Type.TOTP).exists():
         # The reports need a second factor for Compliance: set up an authenticator app, as activation does.

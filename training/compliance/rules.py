@@ -11,6 +11,7 @@ import datetime
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from django.utils import timezone, translation
 
@@ -66,6 +67,11 @@ class RequirementFacts:
     bank_sections: frozenset[str] = frozenset()
     validity_months: int | None = None  # None or 0: a completion never expires
     expiry_warning_days: int = 30
+
+    @cached_property
+    def as_recheck(self) -> RequirementFacts:
+        """The same requirement as a re-check item: made once, not for every person who owes one."""
+        return replace(self, kind=ItemKind.RECHECK)
 
 
 @dataclass(frozen=True)
@@ -279,10 +285,11 @@ def _completed(
     *,
     today: datetime.date,
     completed_at: datetime.datetime,
+    zone: datetime.tzinfo | None = None,
     **common,
 ) -> ItemStanding:
     """A completed item: done, expiring soon (renewal due by the expiry day) or expired (owed again, overdue)."""
-    expiry = expires_on(timezone.localdate(completed_at), validity_months=requirement.validity_months)
+    expiry = expires_on(timezone.localdate(completed_at, zone), validity_months=requirement.validity_months)
     status = expiry_status(expiry, today=today, warning_days=requirement.expiry_warning_days)
     if status is None:
         return ItemStanding(requirement, Status.DONE, due, completed_at=completed_at, expires_on=expiry, **common)
@@ -304,8 +311,9 @@ def item_standing(
     today: datetime.date,
     acknowledgements: Sequence[AcknowledgementFacts] = (),
     quiz: QuizFacts | None = None,
+    zone: datetime.tzinfo | None = None,
 ) -> ItemStanding:
-    """One person's standing on one requirement."""
+    """One person's standing on one requirement; completion days are taken in `zone` (the current one)."""
     due = due_date_for(requirement, person)
     overdue = today > due
     if requirement.kind == ItemKind.POLICY:
@@ -319,7 +327,7 @@ def item_standing(
             "acknowledged_version": latest.version_number if latest else None,
         }
         if current is not None:
-            return _completed(requirement, due, today=today, completed_at=current.acknowledged_at, **common)
+            return _completed(requirement, due, today=today, completed_at=current.acknowledged_at, zone=zone, **common)
         reack = latest is not None
         status = Status.OVERDUE if overdue else (Status.REACKNOWLEDGE if reack else Status.TODO)
         return ItemStanding(requirement, status, due, is_overdue=overdue, needs_reacknowledgement=reack, **common)
@@ -330,7 +338,8 @@ def item_standing(
     if quiz.first_passed_at is not None:
         # A pass stands until it expires: new policy versions do not reset quiz results.
         completed_at = quiz.last_passed_at if requirement.validity_months else quiz.first_passed_at
-        item = _completed(requirement, due, today=today, completed_at=completed_at or quiz.first_passed_at, **common)
+        completed_at = completed_at or quiz.first_passed_at
+        item = _completed(requirement, due, today=today, completed_at=completed_at, zone=zone, **common)
         if item.is_renewable:
             used = quiz.attempts_since_last_pass
             left = quiz_attempts_left(allowed=requirement.attempts_allowed, used=used)
@@ -345,13 +354,14 @@ def item_standing(
     return ItemStanding(requirement, status, due, is_overdue=overdue, **common)
 
 
-def recheck_item(requirement: RequirementFacts, *, owed: RecheckOwed, today: datetime.date) -> ItemStanding:
+def recheck_item(
+    requirement: RequirementFacts, *, owed: RecheckOwed, today: datetime.date, zone: datetime.tzinfo | None = None
+) -> ItemStanding:
     """A re-check owed at a quiz, as an item of its own: due the version allowance after the version."""
-    due = timezone.localdate(owed.published_at) + datetime.timedelta(days=requirement.new_version_due_days)
+    due = timezone.localdate(owed.published_at, zone) + datetime.timedelta(days=requirement.new_version_due_days)
     overdue = today > due
     status = Status.OVERDUE if overdue else Status.TODO
-    item_requirement = replace(requirement, kind=ItemKind.RECHECK)
-    return ItemStanding(item_requirement, status, due, is_overdue=overdue, recheck=owed)
+    return ItemStanding(requirement.as_recheck, status, due, is_overdue=overdue, recheck=owed)
 
 
 def urgency_key(item: ItemStanding) -> tuple:
@@ -377,6 +387,7 @@ def person_standing(
     rechecks: dict[int, RecheckOwed] | None = None,
 ) -> Standing:
     """Standing on every requirement that applies to the person; records are keyed by page id."""
+    zone = timezone.get_current_timezone()  # once, not for each completion: looking it up is thread-local
     acknowledgements = acknowledgements or {}
     quizzes = quizzes or {}
     rechecks = rechecks or {}
@@ -387,12 +398,13 @@ def person_standing(
             today=today,
             acknowledgements=acknowledgements.get(requirement.page_id, ()),
             quiz=quizzes.get(requirement.page_id),
+            zone=zone,
         )
         for requirement in requirements
         if applies_to(requirement, person)
     ]
     items += [
-        recheck_item(requirement, owed=rechecks[requirement.page_id], today=today)
+        recheck_item(requirement, owed=rechecks[requirement.page_id], today=today, zone=zone)
         for requirement in requirements
         if requirement.page_id in rechecks and applies_to(requirement, person)
     ]
