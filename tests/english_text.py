@@ -27,6 +27,8 @@ MIN_LENGTH = 3
 WORD = re.compile(r"[^\W\d_]+")
 EMAIL = re.compile(r"\S+@\S+")
 URL = re.compile(r"https?://\S+")
+# Evidence digests (SHA-256 in hex) shown on evidence screens: "3fa9dec2…" is no English "dec".
+DIGEST = re.compile(r"\b[0-9a-fA-F]{16,}\b")
 # Product, format and standard names, and keyboard keys, that stay as they are in every language.
 BRAND_WORDS = frozenset(
     "wagtail localize markdown csv xlsx pdf zip url urls html json sha utc totp webauthn passkey passkeys "
@@ -92,7 +94,7 @@ def visible_text(html: str, *, content: Iterable[str] = ()) -> str:
 
 def english_words_in_text(text: str, *, language: str, names: Iterable[str] = ()) -> set[str]:
     """The English interface words in `text`, once `names` (people, teams, pages) are taken out."""
-    text = URL.sub(" ", EMAIL.sub(" ", text))
+    text = DIGEST.sub(" ", URL.sub(" ", EMAIL.sub(" ", text)))
     for name in sorted({name for name in names if name}, key=len, reverse=True):
         text = text.replace(name, " ")
     return _words(text) & english_words(language)
