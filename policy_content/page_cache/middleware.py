@@ -6,6 +6,7 @@ import hashlib
 import zlib
 
 from django.conf import settings
+from django.contrib.auth import HASH_SESSION_KEY, SESSION_KEY
 from django.core.cache import caches
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
@@ -38,22 +39,32 @@ def _may_look_up(request) -> bool:
     )
 
 
+_SECRET_DIGEST = hashlib.sha256(f"page-cache:{settings.SECRET_KEY}".encode()).hexdigest()
+
+
 def _today():
     return timezone.localdate()
 
 
 def _keys(request) -> tuple[str, list[str]]:
-    """The entry's key and its tokens' keys: a page per reader, session, language and day."""
-    user = request.user
-    person = user.pk if user.is_authenticated else None
+    """The entry's key and its tokens' keys: a page per reader, session, language and day.
+
+    The reader is read from the session, without loading them: their token changes with anything
+    that could end the session's sign-in (password, deactivation, deletion), and the secret key is
+    part of the key, so a page is only served from here to a sign-in that still stands.
+    """
+    session = request.session
+    person = session.get(SESSION_KEY)
     parts = (
+        _SECRET_DIGEST,
         request.get_host(),
         request.get_full_path(),
         translation.get_language() or "",
         _today().isoformat(),
         str(person),
+        session.get(HASH_SESSION_KEY, ""),
         # The page carries a CSRF token: keep it to the session and CSRF cookie it was made for.
-        request.session.session_key or "",
+        session.session_key or "",
         request.COOKIES.get(settings.CSRF_COOKIE_NAME, ""),
     )
     entry_key = "p:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
