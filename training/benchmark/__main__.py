@@ -176,6 +176,8 @@ def main() -> int:
         "SECURE_SSL_REDIRECT": "false",
         "SECURE_HSTS_SECONDS": "0",
         "DATABASE_URL": database_url,
+        # As README's deployment advises: each worker keeps its database connection between requests.
+        "DATABASE_CONN_MAX_AGE": os.environ.get("DATABASE_CONN_MAX_AGE") or "60",
         "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
         "LOG_LEVEL": "WARNING",
         "PYTHONPATH": str(ROOT),
