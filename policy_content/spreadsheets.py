@@ -6,7 +6,7 @@ downloader reads them in the admin, not as Python prints them.
 """
 
 import datetime
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext
@@ -38,15 +38,18 @@ def _short_date(value: datetime.date, language: str) -> str:
     return formats.date_format(value, "SHORT_DATE_FORMAT")
 
 
-def human_value(value):
-    """A CSV cell as people read it: localised dates and times, yes and no."""
+def human_value(value, *, language: str | None = None, zone: datetime.tzinfo | None = None):
+    """A CSV cell as people read it: localised dates and times, yes and no.
+
+    `language` and `zone` are the active ones; an export of many cells passes them in, looked up once.
+    """
     if isinstance(value, bool):
         return gettext("Yes") if value else gettext("No")
     if isinstance(value, datetime.datetime):
-        value = timezone.localtime(value) if timezone.is_aware(value) else value
+        value = timezone.localtime(value, zone) if timezone.is_aware(value) else value
         return formats.date_format(value, "SHORT_DATETIME_FORMAT")
     if isinstance(value, datetime.date):
-        return _short_date(value, translation.get_language())
+        return _short_date(value, language or translation.get_language())
     return value
 
 
@@ -103,10 +106,15 @@ class SafeSpreadsheetExportMixin(SpreadsheetExportMixin):
 
     def preprocess_field_value(self, field, value, export_format):
         if export_format == self.FORMAT_CSV:
-            value = human_value(value)
+            language, zone = self._csv_locale
+            value = human_value(value, language=language, zone=zone)
             if field not in self.custom_field_preprocess and (value is None or type(value) in (str, int, float)):
                 return neutralise_formula(value)  # as Wagtail's default (force_str, strings only) leaves them
         return neutralise_formula(super().preprocess_field_value(field, value, export_format))
+
+    @cached_property
+    def _csv_locale(self) -> tuple[str, datetime.tzinfo]:
+        return getattr(self, "export_language", None) or translation.get_language(), timezone.get_current_timezone()
 
     def write_csv_response(self, queryset):
         # The rows are written while the response streams, after the view has returned and the

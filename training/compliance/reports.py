@@ -10,9 +10,10 @@ import datetime
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cached_property, partial
+from functools import cached_property, lru_cache, partial
 
 from django.db.models import Q, QuerySet
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from ..choices import SCORED_KINDS, Status
@@ -246,6 +247,12 @@ def export_columns(requirements: list[RequirementFacts]) -> list[tuple[str, str]
     return columns
 
 
+@lru_cache(maxsize=64)
+def status_label(status: str, language: str) -> str:
+    """A status in words, in the active `language`: looked up once per export, not once per cell."""
+    return str(Status(status).label)
+
+
 def export_values(row: ComplianceRow, requirements: list[RequirementFacts]) -> dict:
     values = {
         "name": row.person.name,
@@ -262,7 +269,7 @@ def export_values(row: ComplianceRow, requirements: list[RequirementFacts]) -> d
         if item is None:
             values[f"{key}_status"] = _("not required")
             continue
-        values[f"{key}_status"] = str(Status(item.status).label)
+        values[f"{key}_status"] = status_label(item.status, translation.get_language())
         values[f"{key}_due"] = item.due_date
         values[f"{key}_completed"] = item.completed_at
         values[f"{key}_expires"] = item.expires_on
