@@ -9,18 +9,21 @@ anyone thinks of it; only records no page shows are left out. Writes made with `
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from django.conf import settings
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from .tokens import content_changed, person_changed
 
-# Whose records these are: the field holding the person's id.
+# Whose records these are: the attribute holding the person's id.
 PERSONAL = {
     "training.user": "pk",
     "training.remindersend": "recipient_id",
     "quizzes.quizattempt": "user_id",
     "quizzes.conversationattempt": "user_id",
+    "quizzes.conversationturn": "attempt.user_id",
     "quizzes.refresher": "user_id",
     "quizzes.refresheranswer": "user_id",
     "policy_content.acknowledgement": "user_id",
@@ -56,21 +59,17 @@ UNSHOWN = {
 }
 
 
-def _turn_owner(turn) -> int:
-    return turn.attempt.user_id
-
-
-OWNER_OF = {"quizzes.conversationturn": _turn_owner}
+def _historical(instance) -> bool:
+    """A migration's model: no page is cached while the schema is being built."""
+    return type(instance).__module__ == "__fake__"
 
 
 def record_changed(instance) -> None:
-    if type(instance).__module__ == "__fake__":
-        return  # a migration's historical model: no page is cached while the schema is being built
+    if _historical(instance):
+        return
     label = instance._meta.label_lower
     if label in PERSONAL:
-        person_changed(getattr(instance, PERSONAL[label]))
-    elif label in OWNER_OF:
-        person_changed(OWNER_OF[label](instance))
+        person_changed(attrgetter(PERSONAL[label])(instance))
     elif instance._meta.app_label not in UNSHOWN_APPS and label not in UNSHOWN:
         content_changed()
 
@@ -90,7 +89,7 @@ def _deleted(sender, instance, **kwargs):
 def _related(sender, instance, action, reverse, model, pk_set, **kwargs):
     if not action.startswith("post_"):
         return
-    if type(instance).__module__ == "__fake__":
+    if _historical(instance):
         return
     user_model = settings.AUTH_USER_MODEL.lower()
     if instance._meta.label_lower == user_model:

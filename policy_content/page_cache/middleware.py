@@ -9,12 +9,11 @@ from django.conf import settings
 from django.contrib.auth import HASH_SESSION_KEY, SESSION_KEY
 from django.core.cache import caches
 from django.http import HttpResponse
-from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
 
 from .tokens import CACHE_ALIAS, CONTENT, current_tokens, person_token_key
 
-# Only Wagtail's pages are kept (those that mark themselves cacheable): no other path is looked up.
+# Only Wagtail's pages are kept (those that mark themselves cacheable): no other view is looked up.
 WAGTAIL_SERVE = "wagtail_serve"
 
 
@@ -23,18 +22,10 @@ def _pending_messages(request) -> int:
     return len(storage) if storage is not None else 0
 
 
-def _served_by_wagtail(request) -> bool:
-    try:
-        match = resolve(request.path_info, getattr(request, "urlconf", None))
-    except Resolver404:
-        return False
-    return match.url_name == WAGTAIL_SERVE
-
-
 def _may_look_up(request) -> bool:
     return (
         request.method == "GET"
-        and _served_by_wagtail(request)
+        and request.resolver_match.url_name == WAGTAIL_SERVE
         and not _pending_messages(request)  # a page showing a message is shown once
     )
 
@@ -103,14 +94,25 @@ def _response(entry: dict) -> HttpResponse:
 
 
 class PersonalPageCacheMiddleware:
-    """Last in MIDDLEWARE: sessions, language, CSRF, authentication and two-factor have all had their say."""
+    """Last in MIDDLEWARE: sessions, language, CSRF, authentication and two-factor have all had their say.
+
+    The look-up happens once the URL is resolved (`process_view`), so only Wagtail's pages are looked up.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        response = self.get_response(request)
+        missed = getattr(request, "page_cache_miss", None)
+        if missed is not None and _may_store(request, response):
+            key, tokens = missed
+            caches[CACHE_ALIAS].set(key, _entry(response, tokens), timeout=settings.PAGE_CACHE_SECONDS)
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
         if not _may_look_up(request):
-            return self.get_response(request)
+            return None
         cache = caches[CACHE_ALIAS]
         key, token_keys = _keys(request)
         found = cache.get_many([key, *token_keys])
@@ -119,7 +121,5 @@ class PersonalPageCacheMiddleware:
         entry = found.get(key)
         if entry is not None and entry["tokens"] == tokens:
             return _response(entry)
-        response = self.get_response(request)
-        if _may_store(request, response):
-            cache.set(key, _entry(response, tokens), timeout=settings.PAGE_CACHE_SECONDS)
-        return response
+        request.page_cache_miss = (key, tokens)
+        return None
