@@ -10,7 +10,7 @@ class TrainingConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
-        from .compliance import reminder_log  # noqa: F401
+        from .compliance import reminder_log, standings_table  # noqa: F401
         from .people import import_confirm, mfa, mfa_changes, person_changes  # noqa: F401
         from .scim import audit  # noqa: F401
 

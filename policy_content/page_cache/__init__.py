@@ -9,7 +9,7 @@ request renders afresh; the date is part of the key, so statuses that turn with 
 sees the same tokens.
 """
 
-from .tokens import content_changed, person_changed
+from .tokens import content_changed, person_changed, records_changed
 from .views import cacheable
 
-__all__ = ["cacheable", "content_changed", "person_changed"]
+__all__ = ["cacheable", "content_changed", "person_changed", "records_changed"]

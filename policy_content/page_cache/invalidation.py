@@ -54,6 +54,9 @@ UNSHOWN = {
     "training.scimclient",
     "training.scimaccount",
     "training.translationtask",
+    "training.standinggeneration",  # the standings table: derived from the records, shown by no page
+    "training.standingmark",
+    "training.standingitem",
     "account.emailconfirmation",
     "socialaccount.socialtoken",
 }

@@ -7,10 +7,16 @@ import uuid
 from django.core.cache import caches
 from django.core.cache.backends.db import DatabaseCache
 from django.db import transaction
+from django.dispatch import Signal
 
 CACHE_ALIAS = "pages"
 # Tokens sort after the pages ("p:…"): a database cache that culls the first keys drops pages first.
 CONTENT = "t:content"
+
+records_changed = Signal()
+"""Sent, inside the writing transaction, for every change the page cache hears of: with the
+`person_ids` whose records changed, or None when content every person's standing may depend on
+changed. Everything else kept from the records (the standings table) listens to the same events."""
 
 
 def person_token_key(person_id: int) -> str:
@@ -57,12 +63,14 @@ def _changed(keys: list[str]) -> None:
 def content_changed() -> None:
     """Something every page may show changed: a page, a requirement, a team, a setting."""
     _changed([CONTENT])
+    records_changed.send(sender=None, person_ids=None)
 
 
 def person_changed(*person_ids: int) -> None:
     """Something of these people changed: their profile, role, answers, acknowledgements."""
     if person_ids:
         _changed([person_token_key(pk) for pk in set(person_ids)])
+        records_changed.send(sender=None, person_ids=frozenset(person_ids))
 
 
 def current_tokens(cache, keys: list[str], found: dict) -> tuple[str, ...]:

@@ -146,10 +146,11 @@ def test_choosing_a_reply_takes_a_fixed_number_of_queries(employee, conversation
     following = attempt.snapshot["steps"][step["options"][0]["target"]]
     with CaptureQueriesContext(connection) as last:
         choose_reply(attempt=attempt, step_id=following["id"], option_id=following["options"][0]["id"])
-    # The attempt locked, its turns read, the turn written; at an ending also the score, the attempt read
-    # back and the chain's three (lock the head, add the record, move the head).
-    assert len(statements(middle)) == 3
-    assert len(statements(last)) == 3 + 2 + 3
+    # The attempt locked, its turns read, the turn written and the person's standing marked stale; at an
+    # ending also the score, the attempt read back, the chain's three (lock the head, add the record, move
+    # the head), and the standing marked for the score and for the record.
+    assert len(statements(middle)) == 4
+    assert len(statements(last)) == 4 + 2 + 3 + 2
 
 
 def test_the_transcript_is_not_shown_as_a_site_notice(client, employee, conversation):

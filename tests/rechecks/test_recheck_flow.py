@@ -1,7 +1,10 @@
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from policy_content.models import EvidenceRecord, PolicyPage
 from quizzes.demo import demo_answers
@@ -13,7 +16,10 @@ from tests.policy_content.policy_helpers import publish_change
 from tests.quizzes.factories import QuizPageFactory
 from tests.quizzes.quiz_helpers import quiz_url
 from tests.training.factories import RequirementFactory, UserFactory
+from tests.training.standings_helpers import rule_statuses, table_statuses
 from training.compliance.loader import standing_for
+from training.compliance.standings_table import refresh
+from training.models import User
 
 pytestmark = pytest.mark.django_db
 
@@ -137,3 +143,19 @@ def test_the_pre_publish_report_counts_the_people_a_draft_would_send_to_a_rechec
 def test_the_pre_publish_report_is_refused_to_people_who_cannot_edit_the_policy(client, employee, policy):
     client.force_login(employee)
     assert client.get(reverse("policy_recheck_impact", args=[policy.pk])).status_code in (302, 403)
+
+
+def test_the_standings_table_holds_the_recheck_owed_until_it_is_passed(client, employee, quiz, policy):
+    client.force_login(employee)
+    take(client, quiz, "start")
+    new_version_changing_complaints(policy)
+    refresh(User.objects.all())
+    today = timezone.localdate()
+    for offset in (0, 20, 40):
+        day = today + datetime.timedelta(days=offset)
+        assert table_statuses(day) == rule_statuses(day)
+    assert any(recheck for _person, _requirement, recheck in table_statuses(today))
+
+    take(client, quiz, "recheck")
+    refresh(User.objects.all())
+    assert not any(recheck for _person, _requirement, recheck in table_statuses(today))

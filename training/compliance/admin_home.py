@@ -5,9 +5,9 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from wagtail.admin.ui.components import Component
 
-from ..models import TrainingSettings
-from .loader import load_requirements, load_standings
-from .reports import build_rows, can_view_reports, people_in_scope, sees_all_teams, team_summaries, teams_in_scope
+from .report_queries import team_summaries_of
+from .reports import can_view_reports, people_in_scope, sees_all_teams, teams_in_scope
+from .standings_table import refresh
 
 __all__ = ["TeamTrainingPanel", "team_training_panel"]
 
@@ -40,12 +40,7 @@ def team_training_panel(user) -> TeamTrainingPanel | None:
         return None
     if sees_all_teams(user):
         return TeamTrainingPanel(summaries=None)
-    settings = TrainingSettings.load()
-    standings = load_standings(people_in_scope(user), requirements=load_requirements(settings=settings))
-    rows = build_rows(
-        standings.values(),
-        team_names=dict(teams_in_scope(user).values_list("pk", "name")),
-        today=timezone.localdate(),
-        new_hire_window_days=settings.new_hire_window_days,
-    )
-    return TeamTrainingPanel(summaries=team_summaries(rows))
+    people = people_in_scope(user)
+    refresh(people)
+    team_names = dict(teams_in_scope(user).values_list("pk", "name"))
+    return TeamTrainingPanel(summaries=team_summaries_of(people, team_names=team_names, today=timezone.localdate()))

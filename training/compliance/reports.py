@@ -7,7 +7,6 @@ every team; nobody else sees any report. The views check this on every request, 
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache, partial
@@ -18,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from ..choices import SCORED_KINDS, Status
 from ..models import Team, User
-from .loader import PERSON_FIELDS, iter_standings, load_standings, standings_of
+from .loader import PERSON_FIELDS, iter_standings, standings_of
 from .rules import ItemStanding, RequirementFacts, Standing, is_new_hire
 
 __all__ = [
@@ -28,10 +27,8 @@ __all__ = [
     "TeamSummary",
     "can_view_reports",
     "build_rows",
-    "filter_rows",
     "people_in_scope",
     "sees_all_teams",
-    "team_summaries",
     "teams_in_scope",
 ]
 
@@ -156,34 +153,6 @@ class LazyRows(Sequence):
     def __iter__(self) -> Iterator[ComplianceRow]:
         return self._rows(iter_standings(self.people, requirements=self.requirements, today=self.today))
 
-    def all_at_once(self) -> Iterator[ComplianceRow]:
-        """Every row, the people's records read in a fixed number of queries (memory grows with them)."""
-        return self._rows(load_standings(self.people, requirements=self.requirements, today=self.today).values())
-
-
-def filter_rows(
-    rows: Iterable[ComplianceRow],
-    *,
-    status: str | None = None,
-    overdue: bool | None = None,
-    requirement_id: int | None = None,
-) -> Iterator[ComplianceRow]:
-    """Filters that depend on standing: a status held on any item (or one item), overdue or not."""
-
-    def items(row):
-        if requirement_id is None:
-            return row.standing.items
-        item = row.item(requirement_id)
-        return [item] if item else []
-
-    for row in rows:
-        row_items = items(row)
-        if status and not any(item.status == status for item in row_items):
-            continue
-        if overdue is not None and any(item.is_overdue for item in row_items) != overdue:
-            continue
-        yield row
-
 
 @dataclass(frozen=True)
 class TeamSummary:
@@ -198,24 +167,6 @@ class TeamSummary:
     def completion_rate(self) -> int:
         """Share of required items done, in percent (100 when nothing is required)."""
         return round(100 * self.items_done / self.items_total) if self.items_total else 100
-
-
-def team_summaries(rows: Iterable[ComplianceRow]) -> list[TeamSummary]:
-    """Completion per team, for the chart above the team report."""
-    grouped: dict[str, list[ComplianceRow]] = defaultdict(list)
-    for row in rows:
-        grouped[row.team_name].append(row)
-    return [
-        TeamSummary(
-            team_name=name,
-            people=len(team_rows),
-            complete_people=sum(1 for row in team_rows if row.standing.all_done),
-            items_done=sum(row.standing.done_count for row in team_rows),
-            items_total=sum(row.standing.total for row in team_rows),
-            overdue_people=sum(1 for row in team_rows if row.standing.overdue_count),
-        )
-        for name, team_rows in sorted(grouped.items())
-    ]
 
 
 def export_columns(requirements: list[RequirementFacts]) -> list[tuple[str, str]]:

@@ -10,6 +10,7 @@ from .imports import PeopleImport, PeopleImportQuerySet
 from .pages import HomePage
 from .people import Team, TeamQuerySet, User, UserManager
 from .provisioning import DirectoryGroup, ScimAccount, ScimClient, ScimClientQuerySet
+from .standings import StandingGeneration, StandingItem, StandingMark
 from .translations import TranslationTask, TranslationTaskQuerySet
 
 __all__ = [
@@ -22,6 +23,9 @@ __all__ = [
     "ScimClient",
     "ScimClientQuerySet",
     "Requirement",
+    "StandingGeneration",
+    "StandingItem",
+    "StandingMark",
     "RequirementQuerySet",
     "Team",
     "TeamQuerySet",

@@ -24,17 +24,17 @@ from ...models import Requirement, TrainingSettings, User
 from ..loader import load_requirements
 from ..reminder_log import log_reminders_sent, report_filters
 from ..reminders import send_person_reminders
+from ..report_queries import filter_by_standing, order_by_percent, team_summaries_of
 from ..reports import (
     NO_TEAM,
     LazyRows,
     export_columns,
     export_values,
-    filter_rows,
     people_in_scope,
     sees_all_teams,
-    team_summaries,
     teams_in_scope,
 )
+from ..standings_table import refresh as refresh_standings
 from .base import ScopedFilterSet, TrainingReportView
 
 # Team compliance ------------------------------------------------------------------------------
@@ -42,15 +42,15 @@ from .base import ScopedFilterSet, TrainingReportView
 
 class TeamComplianceFilterSet(ScopedFilterSet):
     status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=Status.choices, empty_label=_("Any status"), method="filter_in_python"
+        label=_("Status"), choices=Status.choices, empty_label=_("Any status"), method="filter_in_view"
     )
-    overdue = django_filters.BooleanFilter(label=_("Overdue"), method="filter_in_python")
+    overdue = django_filters.BooleanFilter(label=_("Overdue"), method="filter_in_view")
     new_hires = django_filters.BooleanFilter(
         label=_("New hires only"), method="filter_new_hires", widget=django_filters.widgets.BooleanWidget
     )
     job_title = django_filters.ChoiceFilter(label=_("Job title"), empty_label=_("Any job title"))
     item = django_filters.ChoiceFilter(
-        label=_("Apply status and overdue to"), empty_label=_("Any item"), method="filter_in_python"
+        label=_("Apply status and overdue to"), empty_label=_("Any item"), method="filter_in_view"
     )
 
     class Meta:
@@ -76,8 +76,8 @@ class TeamComplianceFilterSet(ScopedFilterSet):
             (str(requirement.pk), titles[requirement.page.translation_key]) for requirement in requirements
         ]
 
-    def filter_in_python(self, queryset, name, value):
-        # Applied to the computed standing by the view (it does not live in a column).
+    def filter_in_view(self, queryset, name, value):
+        # Applied by the view, from the standings table (`report_queries.filter_by_standing`).
         return queryset
 
     def filter_new_hires(self, queryset, name, value):
@@ -130,7 +130,7 @@ class TeamComplianceView(TrainingReportView):
     search_backend_name = None
     default_ordering = "name"
     model = User
-    PYTHON_ORDERINGS = {"percent"}
+    STANDING_ORDERINGS = {"percent"}
 
     @cached_property
     def training_settings(self):
@@ -147,7 +147,7 @@ class TeamComplianceView(TrainingReportView):
         return ["name", "-name", "team__name", "-team__name", "start_date", "-start_date", "percent", "-percent"]
 
     def order_queryset(self, queryset):
-        if self.ordering.lstrip("-") in self.PYTHON_ORDERINGS:
+        if self.ordering.lstrip("-") in self.STANDING_ORDERINGS:
             return queryset.order_by("name", "email")
         return queryset.order_by(self.ordering, "name" if self.ordering.lstrip("-") != "name" else "email")
 
@@ -170,31 +170,32 @@ class TeamComplianceView(TrainingReportView):
         ]
 
     def get_filtered_queryset(self):
-        rows = LazyRows(
-            self.get_queryset(),
+        today = timezone.localdate()
+        team_names = {
+            None: gettext("No team"),
+            **{team.pk: team.local_name for team in teams_in_scope(self.request.user)},
+        }
+        people = self.get_queryset()
+        refresh_standings(people)
+        data = self.filters.form.cleaned_data if self.filters and self.filters.is_valid() else {}
+        people = filter_by_standing(
+            people,
+            today=today,
+            status=data.get("status") or None,
+            overdue=data.get("overdue"),
+            requirement_id=int(data["item"]) if data.get("item") else None,
+        )
+        if self.ordering.lstrip("-") == "percent":
+            people = order_by_percent(people, today=today, descending=self.ordering.startswith("-"))
+        self.summaries = [] if self.is_export else team_summaries_of(people, team_names=team_names, today=today)
+        # Rows computed for the page shown, or a batch at a time for an export.
+        return LazyRows(
+            people,
             requirements=self.requirements,
-            team_names={
-                None: gettext("No team"),
-                **{team.pk: team.local_name for team in teams_in_scope(self.request.user)},
-            },
-            today=timezone.localdate(),
+            team_names=team_names,
+            today=today,
             new_hire_window_days=self.training_settings.new_hire_window_days,
         )
-        data = self.filters.form.cleaned_data if self.filters and self.filters.is_valid() else {}
-        by_standing = {
-            "status": data.get("status") or None,
-            "overdue": data.get("overdue"),
-            "requirement_id": int(data["item"]) if data.get("item") else None,
-        }
-        by_percent = self.ordering.lstrip("-") == "percent"
-        if by_standing["status"] is None and by_standing["overdue"] is None and not by_percent:
-            self.summaries = [] if self.is_export else team_summaries(rows.all_at_once())
-            return rows  # rows computed for the page shown, or a batch at a time for an export
-        selected = list(filter_rows(iter(rows) if self.is_export else rows.all_at_once(), **by_standing))
-        if by_percent:
-            selected.sort(key=lambda row: row.percent, reverse=self.ordering.startswith("-"))
-        self.summaries = [] if self.is_export else team_summaries(selected)
-        return selected
 
     # Export: a column group per required item, headings from the requirement titles.
     @cached_property
