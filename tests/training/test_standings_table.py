@@ -13,7 +13,10 @@ from tests.quizzes.factories import QuizAttemptFactory
 from tests.training.standings_helpers import rule_statuses, table_statuses
 from training.choices import Status
 from training.compliance import standings_table
+from training.compliance.loader import load_requirements, load_standings
+from training.compliance.reports import build_rows, export_values
 from training.compliance.standings_table import refresh, status_q
+from training.compliance.table_rows import table_rows
 from training.models import StandingItem, TrainingSettings, User
 
 
@@ -30,6 +33,30 @@ def test_the_table_gives_every_item_the_status_the_rules_give_it_on_every_day(wo
     for offset in [*range(-30, 420, 3), 1, 2, 20, 25, 30, 31]:
         day = today + datetime.timedelta(days=offset)
         assert table_statuses(day) == rule_statuses(day), day
+
+
+@pytest.mark.parametrize("validity_months", [None, 1])
+def test_an_export_read_from_the_table_says_what_one_computed_from_the_records_says(world, validity_months):
+    world.quiz_requirement.validity_months = validity_months
+    world.quiz_requirement.save()
+    for day_passed in (0, 40):  # Ana passes again: a renewal's attempts are counted from her last pass
+        QuizAttemptFactory(user=world.ana, quiz=world.quiz, percent=95, age=day_passed)
+    QuizAttemptFactory(user=world.tom, quiz=world.quiz, percent=10, age=1)
+    refresh(User.objects.all())
+    requirements = load_requirements()
+    people = User.objects.order_by("pk")
+
+    for offset in (-10, 0, 15, 29, 30, 31, 45, 200, 400):
+        day = timezone.localdate() + datetime.timedelta(days=offset)
+        options = {"requirements": requirements, "team_names": {}, "today": day, "new_hire_window_days": 90}
+        from_table = [export_values(row, requirements) for row in table_rows(people, **options)]
+        computed = build_rows(
+            load_standings(people, today=day, requirements=requirements).values(),
+            team_names={},
+            today=day,
+            new_hire_window_days=90,
+        )
+        assert from_table == [export_values(row, requirements) for row in computed], day
 
 
 def test_an_acknowledgement_marks_only_its_reader_stale_and_the_next_read_sees_it(world):

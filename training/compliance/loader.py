@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -27,6 +28,8 @@ __all__ = [
     "iter_standings",
     "load_requirements",
     "load_roles",
+    "PeopleRecords",
+    "load_people_records",
     "load_standings",
     "person_facts",
     "standing_for",
@@ -205,6 +208,34 @@ def person_facts(row: dict, roles: frozenset[str] = frozenset()) -> PersonFacts:
     )
 
 
+@dataclass(frozen=True)
+class PeopleRecords:
+    """What the rules read of some people, keyed by user id, then by page id."""
+
+    acknowledgements: dict
+    quizzes: dict
+    rechecks: dict
+    roles: dict
+
+    def standing(self, row: dict, *, requirements: list[RequirementFacts], today: datetime.date) -> Standing:
+        person = person_facts(row, self.roles.get(row["pk"], frozenset()))
+        return person_standing(
+            person,
+            requirements,
+            today=today,
+            acknowledgements=self.acknowledgements.get(person.id),
+            quizzes=self.quizzes.get(person.id),
+            rechecks=self.rechecks.get(person.id),
+        )
+
+
+def load_people_records(ids, requirements: list[RequirementFacts]) -> PeopleRecords:
+    """2 queries, 3 when some requirement is given to roles, one more when a required quiz's policy has
+    several versions (the passes re-checks are computed from)."""
+    acknowledgements, quizzes = load_records(ids, requirements)
+    return PeopleRecords(acknowledgements, quizzes, load_rechecks(ids, requirements), load_roles(ids, requirements))
+
+
 def standings_of(
     rows: list[dict],
     *,
@@ -214,28 +245,14 @@ def standings_of(
 ) -> dict[int, Standing]:
     """Standing of the people in `rows` (their PERSON_FIELDS), keyed by user id, in their order.
 
-    2 queries, 3 when some requirement is given to roles, one more when a required quiz's policy has
-    several versions (the passes re-checks are computed from). `person_ids` may name the same people as
-    a subquery; by default their ids are listed.
+    The queries of `load_people_records`. `person_ids` may name the same people as a subquery; by
+    default their ids are listed.
     """
     if not rows:
         return {}
     ids = person_ids if person_ids is not None else [row["pk"] for row in rows]
-    acknowledgements, quizzes = load_records(ids, requirements)
-    rechecks = load_rechecks(ids, requirements)
-    roles = load_roles(ids, requirements)
-    standings = {}
-    for row in rows:
-        person = person_facts(row, roles.get(row["pk"], frozenset()))
-        standings[person.id] = person_standing(
-            person,
-            requirements,
-            today=today,
-            acknowledgements=acknowledgements.get(person.id),
-            quizzes=quizzes.get(person.id),
-            rechecks=rechecks.get(person.id),
-        )
-    return standings
+    records = load_people_records(ids, requirements)
+    return {row["pk"]: records.standing(row, requirements=requirements, today=today) for row in rows}
 
 
 def load_standings(

@@ -17,8 +17,9 @@ from django.utils.translation import gettext as _
 
 from ..choices import SCORED_KINDS, Status
 from ..models import Team, User
-from .loader import PERSON_FIELDS, iter_standings, standings_of
+from .loader import PERSON_FIELDS, standings_of
 from .rules import ItemStanding, RequirementFacts, Standing, is_new_hire
+from .table_rows import TableRow, table_rows
 
 __all__ = [
     "NO_TEAM",
@@ -112,8 +113,9 @@ class LazyRows(Sequence):
 
     A page of the report computes the standing of the people on that page alone, in the same number
     of queries whatever the number of people (their count, their details, their records, and their
-    roles when a requirement is given to roles); going through every row (an export) computes them
-    a batch at a time, so memory holds one batch.
+    roles when a requirement is given to roles). Going through every row (an export) reads them from
+    the standings table, which must be current (`standings_table.refresh`), a batch at a time, so
+    memory holds one batch.
     """
 
     def __init__(
@@ -128,6 +130,8 @@ class LazyRows(Sequence):
         self.people = people
         self.requirements = requirements
         self.today = today
+        self.team_names = team_names
+        self.new_hire_window_days = new_hire_window_days
         self._rows = partial(build_rows, team_names=team_names, today=today, new_hire_window_days=new_hire_window_days)
 
     @cached_property
@@ -150,8 +154,14 @@ class LazyRows(Sequence):
             raise IndexError(index)
         return rows[0]
 
-    def __iter__(self) -> Iterator[ComplianceRow]:
-        return self._rows(iter_standings(self.people, requirements=self.requirements, today=self.today))
+    def __iter__(self) -> Iterator[TableRow]:
+        return table_rows(
+            self.people,
+            requirements=self.requirements,
+            team_names=self.team_names,
+            today=self.today,
+            new_hire_window_days=self.new_hire_window_days,
+        )
 
 
 @dataclass(frozen=True)
@@ -204,7 +214,7 @@ def status_label(status: str, language: str) -> str:
     return str(Status(status).label)
 
 
-def export_values(row: ComplianceRow, requirements: list[RequirementFacts]) -> dict:
+def export_values(row: ComplianceRow | TableRow, requirements: list[RequirementFacts]) -> dict:
     values = {
         "name": row.person.name,
         "email": row.person.email,

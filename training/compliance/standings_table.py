@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime
 from itertools import islice
 
-from django.db import connections, router, transaction
+from django.db import IntegrityError, connections, router, transaction
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.dispatch import receiver
@@ -26,8 +26,8 @@ from policy_content.page_cache import records_changed
 
 from ..choices import Status
 from ..models import StandingGeneration, StandingItem, StandingMark, User
-from .loader import PERSON_FIELDS, STANDINGS_BATCH, load_requirements, standings_of
-from .rules import ItemStanding, PersonFacts, due_date_for
+from .loader import PERSON_FIELDS, STANDINGS_BATCH, load_people_records, load_requirements
+from .rules import ItemStanding, PersonFacts, QuizFacts, due_date_for
 
 __all__ = ["current_generation", "done_q", "overdue_q", "refresh", "status_q"]
 
@@ -58,7 +58,26 @@ def current_generation() -> int:
     return StandingGeneration.objects.filter(pk=1).values_list("value", flat=True).first() or 0
 
 
-def _row(person: PersonFacts, item: ItemStanding) -> StandingItem:
+# The columns `_row` gives, in its order.
+ITEM_COLUMNS = (
+    "person_id",
+    "requirement_id",
+    "recheck",
+    "completed",
+    "due_date",
+    "expires_on",
+    "warn_from",
+    "pending_status",
+    "completed_at",
+    "acknowledged_version",
+    "best_percent",
+    "attempts_used",
+    "attempts_renewing",
+)
+DAYS = {"due_date", "expires_on", "warn_from"}
+
+
+def _row(person: PersonFacts, item: ItemStanding, quiz: QuizFacts | None) -> tuple:
     requirement = item.requirement
     completed = item.completed_at is not None
     if item.needs_reacknowledgement:
@@ -70,17 +89,42 @@ def _row(person: PersonFacts, item: ItemStanding) -> StandingItem:
     warn_from = None
     if item.expires_on is not None:
         warn_from = item.expires_on - datetime.timedelta(days=requirement.expiry_warning_days)
-    return StandingItem(
-        person_id=person.id,
-        requirement_id=requirement.id,
-        recheck=item.recheck is not None,
-        completed=completed,
+    return (
+        person.id,
+        requirement.id,
+        item.recheck is not None,
+        completed,
         # A completed item's own due date turns into its expiry as it expires: keep the day-independent one.
-        due_date=due_date_for(requirement, person) if completed else item.due_date,
-        expires_on=item.expires_on,
-        warn_from=warn_from,
-        pending_status=pending,
+        due_date_for(requirement, person) if completed else item.due_date,
+        item.expires_on,
+        warn_from,
+        str(pending),
+        item.completed_at,
+        item.acknowledged_version,
+        item.best_percent,
+        quiz.attempts if quiz else 0,
+        quiz.attempts_since_last_pass if quiz else 0,
     )
+
+
+def _insert_items(rows: list[tuple]) -> None:
+    """Without a model instance a row: rebuilding everyone writes tens of thousands (COPY on PostgreSQL)."""
+    connection = connections[router.db_for_write(StandingItem)]
+    quote = connection.ops.quote_name
+    table, columns = quote(StandingItem._meta.db_table), ", ".join(quote(column) for column in ITEM_COLUMNS)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # psycopg's own cursor: Django's has no COPY; its errors are made Django's as any query's are.
+            with connection.wrap_database_errors, cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
+        day, moment = connection.ops.adapt_datefield_value, connection.ops.adapt_datetimefield_value
+        adapt = [moment if column == "completed_at" else day if column in DAYS else None for column in ITEM_COLUMNS]
+        cursor.executemany(
+            f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * len(ITEM_COLUMNS))})",
+            [[to_db(value) if to_db else value for to_db, value in zip(adapt, row, strict=True)] for row in rows],
+        )
 
 
 def _batches(items: list, size: int):
@@ -97,7 +141,7 @@ def refresh(people: QuerySet, *, batch_size: int = STANDINGS_BATCH) -> int:
     generation = current_generation()
     marks = StandingMark.objects.filter(person_id=OuterRef("pk"))
     stale = list(
-        people.order_by()
+        people.order_by("pk")  # two refreshes at once take the same people in the same order
         .exclude(Exists(marks.filter(computed_version=F("version"), computed_generation=generation)))
         .annotate(mark_version=Coalesce(Subquery(marks.values("version")[:1]), Value(0)))
         .values_list("pk", "mark_version")
@@ -105,27 +149,39 @@ def refresh(people: QuerySet, *, batch_size: int = STANDINGS_BATCH) -> int:
     if not stale:
         return 0
     requirements = load_requirements(language=default_language_code())
+    today = timezone.localdate()  # the rows do not depend on it; the rules need one
     for batch in _batches(stale, batch_size):
         versions = dict(batch)
-        rows = list(User.objects.filter(pk__in=list(versions)).values(*PERSON_FIELDS))
-        standings = standings_of(rows, requirements=requirements, today=timezone.localdate())
-        items = [_row(standing.person, item) for standing in standings.values() for item in standing.items]
-        with transaction.atomic():
-            # A plain DELETE: Django would otherwise read every row first, for the post_delete receivers.
-            StandingItem.objects.filter(person_id__in=list(versions))._raw_delete(StandingItem.objects.db)
-            StandingItem.objects.bulk_create(items, batch_size=1000, ignore_conflicts=True)
-            StandingMark.objects.bulk_create(
-                [
-                    StandingMark(
-                        person_id=pk, version=version, computed_version=version, computed_generation=generation
-                    )
-                    for pk, version in versions.items()
-                ],
-                update_conflicts=True,
-                unique_fields=["person"],
-                update_fields=["computed_version", "computed_generation"],
-            )
+        records = load_people_records(list(versions), requirements)
+        items = []
+        for row in User.objects.filter(pk__in=list(versions)).values(*PERSON_FIELDS):
+            standing = records.standing(row, requirements=requirements, today=today)
+            quizzes = records.quizzes.get(row["pk"], {})
+            items += [
+                _row(standing.person, item, None if item.recheck else quizzes.get(item.requirement.page_id))
+                for item in standing.items
+            ]
+        try:
+            with transaction.atomic():
+                _write(versions, items, generation)
+        except IntegrityError:
+            continue  # another refresh wrote these people's rows at the same moment: theirs stand
     return len(stale)
+
+
+def _write(versions: dict[int, int], items: list[tuple], generation: int) -> None:
+    # A plain DELETE: Django would otherwise read every row first, for the post_delete receivers.
+    StandingItem.objects.filter(person_id__in=list(versions))._raw_delete(StandingItem.objects.db)
+    _insert_items(items)
+    StandingMark.objects.bulk_create(
+        [
+            StandingMark(person_id=pk, version=version, computed_version=version, computed_generation=generation)
+            for pk, version in versions.items()
+        ],
+        update_conflicts=True,
+        unique_fields=["person"],
+        update_fields=["computed_version", "computed_generation"],
+    )
 
 
 # The status of a day, in SQL ----------------------------------------------------------------------

@@ -57,6 +57,12 @@ class StandingItem(models.Model):
     warn_from = models.DateField(null=True)  # the first day of "expires soon"
     # The status while neither completed nor overdue: to do, re-acknowledge, or no attempts left.
     pending_status = models.CharField(max_length=20, choices=Status.choices, default=Status.TODO)
+    # What the export shows besides the status.
+    completed_at = models.DateTimeField(null=True)
+    acknowledged_version = models.PositiveIntegerField(null=True)
+    best_percent = models.PositiveSmallIntegerField(null=True)
+    attempts_used = models.PositiveIntegerField(default=0)
+    attempts_renewing = models.PositiveIntegerField(default=0)  # since the last pass: those of a renewal
 
     class Meta:
         constraints = [
