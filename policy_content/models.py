@@ -248,6 +248,9 @@ class PolicyVersion(ImmutableModel):
 class Acknowledgement(ImmutableModel):
     """A person's signed confirmation that they read and will follow one version of a policy."""
 
+    # A record, not content: no page is "used" by it, and indexing each one would cost every write.
+    wagtail_reference_index_ignore = True
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("person"),
@@ -354,6 +357,9 @@ class FrozenText(ImmutableModel):
 
 class EvidenceRecord(ImmutableModel):
     """One link of the append-only hash chain over evidence (texts, acknowledgements, quiz attempts)."""
+
+    # A record, not content: no page is "used" by it, and indexing each one would cost every write.
+    wagtail_reference_index_ignore = True
 
     sequence = models.PositiveBigIntegerField(_("sequence"), unique=True)
     kind = models.CharField(_("kind"), max_length=40)

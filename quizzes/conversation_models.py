@@ -179,6 +179,9 @@ class ConversationAttemptQuerySet(models.QuerySet):
 class ConversationAttempt(models.Model):
     """One person's play of a conversation: the graph served (snapshot), the path as turns, the score."""
 
+    # A record, not content: no page is "used" by it, and indexing each one would cost every write.
+    wagtail_reference_index_ignore = True
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("person"),
@@ -239,6 +242,9 @@ class ConversationAttempt(models.Model):
 
 class ConversationTurn(ImmutableModel):
     """One reply chosen, recorded when it is chosen; never changed."""
+
+    # A record, not content: no page is "used" by it, and indexing each one would cost every write.
+    wagtail_reference_index_ignore = True
 
     attempt = models.ForeignKey(
         ConversationAttempt, verbose_name=_("attempt"), on_delete=models.PROTECT, related_name="turns"

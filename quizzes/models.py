@@ -224,6 +224,9 @@ class QuizAttemptQuerySet(models.QuerySet):
 class QuizAttempt(models.Model):
     """One person's attempt: the questions served (snapshot), the answers and the score."""
 
+    # A record, not content: no page is "used" by it, and indexing each one would cost every write.
+    wagtail_reference_index_ignore = True
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.PROTECT, related_name="quiz_attempts"
     )

@@ -24,6 +24,9 @@ class RefresherQuerySet(models.QuerySet):
 class Refresher(models.Model):
     """One question of a quiz that comes back to one person until they answer it right twice."""
 
+    # A record, not content: no page is "used" by it, and indexing each one would cost every write.
+    wagtail_reference_index_ignore = True
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.PROTECT, related_name="refreshers"
     )
@@ -63,6 +66,9 @@ class Refresher(models.Model):
 
 class RefresherAnswer(ImmutableModel):
     """What a person answered to a refresher, and whether it was right: recorded once, apart from quiz scores."""
+
+    # A record, not content: no page is "used" by it, and indexing each one would cost every write.
+    wagtail_reference_index_ignore = True
 
     refresher = models.ForeignKey(
         Refresher, verbose_name=_("refresher"), on_delete=models.PROTECT, related_name="answers"

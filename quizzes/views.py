@@ -206,12 +206,12 @@ def _start(request, *, quiz: QuizPage, starter, **extra):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     if not request.user.is_authenticated:
-        return redirect_to_login(quiz.url)
+        return redirect_to_login(quiz.get_url(request))
     try:
         attempt = starter(quiz=quiz, user=request.user, language=get_language(), **extra)
     except QuizRuleError as exc:
         return _refused(request, quiz=quiz, error=exc)
-    return redirect(quiz.url + quiz.reverse_subpage("attempt", args=[attempt.pk]))
+    return redirect(quiz.get_url(request) + quiz.reverse_subpage("attempt", args=[attempt.pk]))
 
 
 def start_attempt_view(request, *, quiz: QuizPage):
@@ -227,7 +227,7 @@ def take_attempt(request, *, quiz: QuizPage, attempt_id: int):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     attempt = _own_attempt(request, quiz=quiz, attempt_id=attempt_id)
-    result_url = quiz.url + quiz.reverse_subpage("result", args=[attempt.pk])
+    result_url = quiz.get_url(request) + quiz.reverse_subpage("result", args=[attempt.pk])
     if attempt.is_submitted:
         if request.method == "POST":
             messages.info(request, _("This attempt was already submitted; its score is below."))
@@ -265,7 +265,7 @@ def attempt_result(request, *, quiz: QuizPage, attempt_id: int):
         return redirect_to_login(request.get_full_path())
     attempt = _own_attempt(request, quiz=quiz, attempt_id=attempt_id)
     if not attempt.is_submitted:
-        return redirect(quiz.url + quiz.reverse_subpage("attempt", args=[attempt.pk]))
+        return redirect(quiz.get_url(request) + quiz.reverse_subpage("attempt", args=[attempt.pk]))
     results = {result["question_id"]: result for result in attempt.results}
     policy_url = attempt.snapshot.get("policy_url", "")
     rows = [

@@ -242,6 +242,9 @@ class Requirement(models.Model):
 class ReminderSend(models.Model):
     """One reminder e-mail sent: at most one per person, kind and day."""
 
+    # A record, not content: no page is "used" by it, and indexing each one would cost every write.
+    wagtail_reference_index_ignore = True
+
     recipient = models.ForeignKey(
         "training.User", verbose_name=_("recipient"), on_delete=models.CASCADE, related_name="reminders_received"
     )

@@ -44,6 +44,9 @@ class StandingMark(models.Model):
 class StandingItem(models.Model):
     """One person's standing on one requirement (or on its re-check), independent of the day."""
 
+    # A record, not content: no page is "used" by it, and indexing each one would cost every write.
+    wagtail_reference_index_ignore = True
+
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
     )
