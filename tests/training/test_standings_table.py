@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.management.sql import emit_post_migrate_signal
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -116,3 +117,12 @@ def test_the_team_report_filters_on_what_was_just_acknowledged(client, complianc
     assert "James Carter" not in [row.name for row in after.context["object_list"]]
     done = client.get(reverse("training_reports:team"), {**owing, "status": Status.DONE})
     assert "James Carter" in [row.name for row in done.context["object_list"]]
+
+
+def test_a_release_rebuilds_every_standing_at_the_next_read(world):
+    TrainingSettings.load()
+    refresh(User.objects.all())
+
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")  # what `migrate` ends with
+
+    assert refresh(User.objects.all()) == User.objects.count()

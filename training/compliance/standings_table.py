@@ -18,6 +18,7 @@ from itertools import islice
 from django.db import IntegrityError, connections, router, transaction
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.db.models.signals import post_migrate
 from django.dispatch import receiver
 from django.utils import timezone
 
@@ -52,6 +53,16 @@ def _mark_stale(sender, person_ids=None, **kwargs):
         _upsert_counter(StandingGeneration, "id", "value", [1])
     elif ids := [pk for pk in person_ids if pk is not None]:  # None: the evidence of a removed person
         _upsert_counter(StandingMark, "person_id", "version", ids)
+
+
+@receiver(post_migrate, dispatch_uid="standings_table_release")
+def _released(sender, using, **kwargs):
+    """A release may change the rules themselves: every standing is rebuilt at the next read after `migrate`."""
+    if (
+        sender.name == "training"
+        and StandingGeneration._meta.db_table in connections[using].introspection.table_names()
+    ):
+        _upsert_counter(StandingGeneration, "id", "value", [1])
 
 
 def current_generation() -> int:
