@@ -180,9 +180,16 @@ def refresh(people: QuerySet, *, batch_size: int = STANDINGS_BATCH) -> int:
     return len(stale)
 
 
+def _delete_items(person_ids: list[int]) -> None:
+    """A plain DELETE: Django's would read every row first, for the project's post_delete receivers."""
+    connection = connections[router.db_for_write(StandingItem)]
+    table, column = connection.ops.quote_name(StandingItem._meta.db_table), connection.ops.quote_name("person_id")
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {table} WHERE {column} IN ({', '.join(['%s'] * len(person_ids))})", person_ids)
+
+
 def _write(versions: dict[int, int], items: list[tuple], generation: int) -> None:
-    # A plain DELETE: Django would otherwise read every row first, for the post_delete receivers.
-    StandingItem.objects.filter(person_id__in=list(versions))._raw_delete(StandingItem.objects.db)
+    _delete_items(list(versions))
     _insert_items(items)
     StandingMark.objects.bulk_create(
         [
