@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -25,11 +26,12 @@ __all__ = [
     "PERSON_FIELDS",
     "SCORED_RECORDS",
     "STANDINGS_BATCH",
+    "PeopleRecords",
+    "batches",
     "iter_standings",
+    "load_people_records",
     "load_requirements",
     "load_roles",
-    "PeopleRecords",
-    "load_people_records",
     "load_standings",
     "person_facts",
     "standing_for",
@@ -273,6 +275,13 @@ def load_standings(
     return standings_of(rows, requirements=requirements, today=today, person_ids=people.values("pk"))
 
 
+def batches(items: Iterable, size: int) -> Iterator[list]:
+    """`items` in lists of `size` (the last one shorter), read as they are needed."""
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
 def iter_standings(
     people: QuerySet,
     *,
@@ -286,13 +295,8 @@ def iter_standings(
     then 2 per batch (3 when some requirement is given to roles).
     """
     today = today or timezone.localdate()
-    batch: list[dict] = []
-    for row in people.values(*PERSON_FIELDS).iterator(chunk_size=batch_size):
-        batch.append(row)
-        if len(batch) == batch_size:
-            yield from standings_of(batch, requirements=requirements, today=today).values()
-            batch = []
-    yield from standings_of(batch, requirements=requirements, today=today).values()
+    for batch in batches(people.values(*PERSON_FIELDS).iterator(chunk_size=batch_size), batch_size):
+        yield from standings_of(batch, requirements=requirements, today=today).values()
 
 
 def standing_for(

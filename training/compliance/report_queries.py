@@ -9,7 +9,7 @@ number of people.
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from django.db.models import Case, Count, Exists, FloatField, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Cast, Coalesce
@@ -74,24 +74,19 @@ def team_summaries_of(people: QuerySet, *, team_names: dict, today: datetime.dat
         )
         .order_by()
     }
-    teams: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
+    teams: dict[str, Counter] = defaultdict(Counter)
     nothing = {"total": 0, "done": 0, "overdue": 0}
     for pk, team_id in people.order_by().values_list("pk", "team_id"):
         person = figures.get(pk, nothing)
-        team = teams[team_names.get(team_id, "")]
-        team[0] += 1
-        team[1] += person["done"] == person["total"]
-        team[2] += person["done"]
-        team[3] += person["total"]
-        team[4] += bool(person["overdue"])
-    return [
-        TeamSummary(
-            team_name=name,
-            people=people_count,
-            complete_people=complete,
-            items_done=done,
-            items_total=total,
-            overdue_people=overdue,
+        teams[team_names.get(team_id, "")].update(
+            people=1,
+            complete_people=person["done"] == person["total"],
+            items_done=person["done"],
+            items_total=person["total"],
+            overdue_people=bool(person["overdue"]),
         )
-        for name, (people_count, complete, done, total, overdue) in sorted(teams.items())
+    fields = ("people", "complete_people", "items_done", "items_total", "overdue_people")
+    return [
+        TeamSummary(team_name=name, **{field: int(counts[field]) for field in fields})
+        for name, counts in sorted(teams.items())
     ]

@@ -13,7 +13,6 @@ midnight needs no rebuild.
 from __future__ import annotations
 
 import datetime
-from itertools import islice
 
 from django.db import IntegrityError, connections, router, transaction
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery, Value
@@ -27,7 +26,7 @@ from policy_content.page_cache import records_changed
 
 from ..choices import Status
 from ..models import StandingGeneration, StandingItem, StandingMark, User
-from .loader import PERSON_FIELDS, STANDINGS_BATCH, load_people_records, load_requirements
+from .loader import PERSON_FIELDS, STANDINGS_BATCH, batches, load_people_records, load_requirements
 from .rules import ItemStanding, PersonFacts, QuizFacts, due_date_for
 
 __all__ = ["current_generation", "done_q", "overdue_q", "refresh", "status_q"]
@@ -138,12 +137,6 @@ def _insert_items(rows: list[tuple]) -> None:
         )
 
 
-def _batches(items: list, size: int):
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
-
-
 def refresh(people: QuerySet, *, batch_size: int = STANDINGS_BATCH) -> int:
     """Rebuild the rows of the people in `people` whose rows are stale; the number rebuilt.
 
@@ -161,7 +154,7 @@ def refresh(people: QuerySet, *, batch_size: int = STANDINGS_BATCH) -> int:
         return 0
     requirements = load_requirements(language=default_language_code())
     today = timezone.localdate()  # the rows do not depend on it; the rules need one
-    for batch in _batches(stale, batch_size):
+    for batch in batches(stale, batch_size):
         versions = dict(batch)
         records = load_people_records(list(versions), requirements)
         items = []
@@ -218,7 +211,7 @@ def status_q(status: str, today: datetime.date) -> Q:
 
 def done_q(today: datetime.date) -> Q:
     """Completed and still counting: done, or expiring soon."""
-    return Q(completed=True) & (Q(expires_on__isnull=True) | Q(expires_on__gt=today))
+    return status_q(Status.DONE, today) | status_q(Status.EXPIRES_SOON, today)
 
 
 def overdue_q(today: datetime.date) -> Q:

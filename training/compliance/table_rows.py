@@ -16,7 +16,7 @@ from django.db.models import QuerySet
 
 from ..choices import SCORED_KINDS, Status
 from ..models import StandingItem
-from .loader import PERSON_FIELDS, STANDINGS_BATCH, person_facts
+from .loader import PERSON_FIELDS, STANDINGS_BATCH, batches, person_facts
 from .rules import ItemStanding, PersonFacts, RequirementFacts, is_new_hire
 from .standings_table import ITEM_COLUMNS
 
@@ -72,7 +72,12 @@ class TableRow:
 
 
 def _rows_of(
-    people: list[dict], *, requirements: dict[int, RequirementFacts], team_names: dict, today, window_days: int
+    people: list[dict],
+    *,
+    requirements: dict[int, RequirementFacts],
+    team_names: dict,
+    today: datetime.date,
+    window_days: int,
 ) -> Iterator[TableRow]:
     items: dict[int, list[dict]] = defaultdict(list)
     for row in StandingItem.objects.filter(person_id__in=[person["pk"] for person in people]).values(*ITEM_COLUMNS):
@@ -110,11 +115,5 @@ def table_rows(
         "today": today,
         "window_days": new_hire_window_days,
     }
-    batch: list[dict] = []
-    for row in people.values(*PERSON_FIELDS).iterator(chunk_size=batch_size):
-        batch.append(row)
-        if len(batch) == batch_size:
-            yield from _rows_of(batch, **options)
-            batch = []
-    if batch:
+    for batch in batches(people.values(*PERSON_FIELDS).iterator(chunk_size=batch_size), batch_size):
         yield from _rows_of(batch, **options)

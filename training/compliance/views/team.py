@@ -185,7 +185,7 @@ class TeamComplianceView(TrainingReportView):
             overdue=data.get("overdue"),
             requirement_id=int(data["item"]) if data.get("item") else None,
         )
-        if self.ordering.lstrip("-") == "percent":
+        if self.ordering.lstrip("-") in self.STANDING_ORDERINGS:
             people = order_by_percent(people, today=today, descending=self.ordering.startswith("-"))
         self.summaries = [] if self.is_export else team_summaries_of(people, team_names=team_names, today=today)
         # Rows computed for the page shown, or a batch at a time for an export.
